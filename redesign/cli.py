@@ -1,0 +1,183 @@
+"""The command line: a thin click layer over the library.
+
+Every command parses its options, calls one public library function, hands
+the result to a reporter, and maps it to an exit code:
+0 clean, 1 findings, 2 usage or I/O error, 3 internal error.
+Heavy modules are imported inside the commands so ``--help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any, Sequence
+
+import click
+
+from . import __version__
+
+EXIT_CLEAN = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+ISSUES_URL = "https://github.com/redesign-ops/redesign/issues"
+
+
+class RedesignGroup(click.Group):
+    """The one error boundary: user errors exit 1 or 2, an internal error
+    exits 3 with one line (the traceback only with ``--debug``)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("redesign: interrupted", err=True)
+            ctx.exit(130)
+        except BrokenPipeError:
+            # The reader went away (`redesign rules | head`); nothing to report.
+            try:
+                sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+            finally:
+                ctx.exit(EXIT_CLEAN)
+        except Exception as error:  # noqa: BLE001 - this is the boundary
+            if (ctx.obj or {}).get("debug") or os.environ.get("REDESIGN_DEBUG"):
+                raise
+            detail = str(error).splitlines()[0] if str(error) else ""
+            click.echo(
+                f"redesign: internal error: {type(error).__name__}"
+                f"{': ' + detail[:200] if detail else ''} (redesign {__version__}); "
+                f"please report it at {ISSUES_URL} with the command you ran; "
+                "rerun with --debug to see the traceback",
+                err=True,
+            )
+            ctx.exit(EXIT_INTERNAL)
+
+
+def use_color(choice: str) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set."""
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+color_option = click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text output; 'auto' colours only on a terminal and honours NO_COLOR.",
+)
+
+
+@click.group(cls=RedesignGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="redesign")
+@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """redesign: an operation redesigned around AI, as versioned, checkable specs.
+
+    Write an operation's pre and post states as YAML specs, validate and
+    check them, compile them into runbooks, and diff two states.
+
+    \b
+    Exit codes: 0 clean, 1 findings, 2 usage or I/O error, 3 internal error.
+    Docs: docs/ in the repository; `redesign explain RD010` explains a finding.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def _emit(text: str) -> None:
+    click.echo(text, nl=False)
+
+
+# --------------------------------------------------------------------------
+# validate
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+    help="Output format.",
+)
+@color_option
+def validate(paths: Sequence[str], fmt: str, color: str) -> None:
+    """Validate specs: YAML, schema, models and references.
+
+    PATH may be a file, a directory (its *.yaml and *.yml files, recursively)
+    or a glob. Every problem in every file is reported in one run, each as
+    file:line:column, severity, id and message, with a hint.
+
+    \b
+    Examples:
+      redesign validate specs/examples
+      redesign validate 'specs/**/post.yaml' --format json
+    """
+    from .reporters import RenderOptions, render
+    from .validate import validate_paths
+
+    report = validate_paths(paths)
+    _emit(render(report, fmt, RenderOptions(color=use_color(color), command="validate",
+                                             version=__version__)))
+    sys.exit(_exit_code(report))
+
+
+def _exit_code(report: Any) -> int:
+    from .diagnostics import Severity
+
+    if report.io_error:
+        return EXIT_USAGE
+    if any(d.severity is Severity.ERROR for d in report.diagnostics):
+        return EXIT_FINDINGS
+    return EXIT_CLEAN
+
+
+# --------------------------------------------------------------------------
+# schema
+
+
+@cli.command()
+@click.argument("directory", default="schemas", required=False,
+                type=click.Path(file_okay=False, dir_okay=True))
+@click.option("--check", is_flag=True,
+              help="Write nothing; exit 1 if the schema files are missing or stale.")
+@click.option("--stdout", "to_stdout", is_flag=True, help="Print the spec schema instead of writing it.")
+def schema(directory: str, check: bool, to_stdout: bool) -> None:
+    """Write the JSON Schema of the spec format into DIRECTORY (default: schemas).
+
+    The schema is generated from the models. Point your editor at it with a
+    first line such as
+    '# yaml-language-server: $schema=../../schemas/redesign-v1.schema.json'.
+    """
+    from .schema import SPEC_SCHEMA_FILE, schema_documents, stale_schemas, write_schemas
+
+    if to_stdout:
+        _emit(schema_documents()[SPEC_SCHEMA_FILE])
+        return
+    if check:
+        stale = stale_schemas(directory)
+        for path in stale:
+            click.echo(f"{path}: stale or missing; run `redesign schema {directory}`", err=True)
+        sys.exit(EXIT_FINDINGS if stale else EXIT_CLEAN)
+    try:
+        changed = write_schemas(directory)
+    except OSError as error:
+        click.echo(f"redesign: cannot write {directory}: {error.strerror or error}", err=True)
+        sys.exit(EXIT_USAGE)
+    for path in changed:
+        click.echo(f"wrote {path}")
+    if not changed:
+        click.echo(f"{directory}: schemas are up to date")
+
+
+def main() -> None:
+    cli(prog_name="redesign")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,76 @@
+"""Text reporter: ``file:line:col: severity [ID] message``, the source line
+with a caret under the column, and a hint line."""
+
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic, Severity
+from ..validate import Report
+from . import RenderOptions
+
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
+
+
+def _style(text: str, options: RenderOptions, **style) -> str:
+    if not options.color:
+        return text
+    import click
+
+    return click.style(text, **style)
+
+
+def _source_lines(report: Report) -> dict[str, list[str]]:
+    lines: dict[str, list[str]] = {}
+    for result in report.results:
+        if result.document.text is not None:
+            lines[result.path] = result.document.text.splitlines()
+    return lines
+
+
+def format_diagnostic(diagnostic: Diagnostic, options: RenderOptions,
+                      source: list[str] | None = None) -> list[str]:
+    severity = diagnostic.severity
+    head = (
+        f"{_style(diagnostic.location(), options, bold=True)}: "
+        f"{_style(severity.label, options, fg=_COLOURS[severity], bold=True)} "
+        f"[{diagnostic.rule}] {diagnostic.message}"
+    )
+    out = [head]
+    if options.show_source and source and 0 < diagnostic.line <= len(source):
+        text = source[diagnostic.line - 1].rstrip("\r").replace("\t", " ")
+        if len(text) > 200:
+            text = text[:200] + "..."
+        number = str(diagnostic.line)
+        gutter = " " * len(number)
+        caret_at = max(diagnostic.column - 1, 0)
+        width = 1
+        if diagnostic.end_line == diagnostic.line and diagnostic.end_column > diagnostic.column:
+            width = min(diagnostic.end_column - diagnostic.column, max(len(text) - caret_at, 1))
+        out.append(f"  {_style(number, options, dim=True)} | {text}")
+        out.append(f"  {gutter} | {' ' * min(caret_at, 200)}"
+                   f"{_style('^' * width, options, fg=_COLOURS[severity])}")
+    if diagnostic.hint:
+        out.append(f"  {_style('hint', options, fg='cyan')}: {diagnostic.hint}")
+    return out
+
+
+def summary(report: Report) -> str:
+    diagnostics = report.diagnostics
+    counts = [
+        (sum(1 for d in diagnostics if d.severity is level), level.label)
+        for level in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    ]
+    parts = [f"{count} {label}{'' if count == 1 else 's'}" for count, label in counts if count]
+    files = len(report.results)
+    checked = f"{files} file{'' if files == 1 else 's'}"
+    if not parts:
+        return f"{checked}: no problems found"
+    return f"{', '.join(parts)} in {checked}"
+
+
+def render(report: Report, options: RenderOptions) -> str:
+    sources = _source_lines(report) if options.show_source else {}
+    out: list[str] = []
+    for diagnostic in report.diagnostics:
+        out.extend(format_diagnostic(diagnostic, options, sources.get(diagnostic.file)))
+    out.append(summary(report))
+    return "\n".join(out) + "\n"

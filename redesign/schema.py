@@ -1,0 +1,73 @@
+"""The published JSON Schema (Draft 2020-12), generated from the models.
+
+``schemas/`` in the repository holds the committed copy; ``redesign schema``
+writes it and ``redesign schema --check`` reports when it is stale.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .fileio import write_atomic
+
+SPEC_SCHEMA_FILE = "redesign-v1.schema.json"
+DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
+
+
+def spec_schema() -> dict:
+    """The JSON Schema of a spec, as a dict."""
+    from .model import Operation
+
+    generated = Operation.model_json_schema(by_alias=True, mode="validation")
+    schema = {
+        "$schema": DRAFT_2020_12,
+        "title": "redesign Operation spec (apiVersion redesign/v1)",
+        "description": (
+            "One state (pre or post) of an operation redesigned around AI: team structure, "
+            "workflows and triggers, quality gates, capacity allocation, metrics, readiness "
+            "and rollout. Generated from the redesign models; do not edit by hand."
+        ),
+    }
+    for key, value in generated.items():
+        if key not in ("title", "description"):
+            schema[key] = value
+    return schema
+
+
+def schema_documents() -> dict[str, str]:
+    """Every published schema, by file name, as the exact text written."""
+    documents = {SPEC_SCHEMA_FILE: spec_schema()}
+    return {
+        name: json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        for name, document in documents.items()
+    }
+
+
+def write_schemas(directory: str | Path) -> list[Path]:
+    """Write every schema into ``directory``; return the files that changed."""
+    changed = []
+    for name, text in schema_documents().items():
+        target = Path(directory) / name
+        try:
+            if target.read_text(encoding="utf-8") == text:
+                continue
+        except OSError:
+            pass
+        write_atomic(target, text)
+        changed.append(target)
+    return changed
+
+
+def stale_schemas(directory: str | Path) -> list[Path]:
+    """Schema files in ``directory`` that are missing or differ from the models."""
+    stale = []
+    for name, text in schema_documents().items():
+        target = Path(directory) / name
+        try:
+            current = target.read_text(encoding="utf-8")
+        except OSError:
+            current = None
+        if current != text:
+            stale.append(target)
+    return stale

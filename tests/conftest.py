@@ -1,0 +1,82 @@
+"""Shared test helpers: one per kind of unit.
+
+- ``findings(yaml_text)``: validate a spec snippet, return (rule, line, column, message) tuples.
+- ``run(*args)``: run the real CLI in-process, return (exit code, stdout, stderr).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from redesign.cli import cli
+from redesign.loader import load_text
+from redesign.validate import validate_document
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "specs" / "examples"
+EXAMPLE_NAMES = sorted(p.name for p in EXAMPLES.iterdir() if p.is_dir())
+
+HEADER = """\
+apiVersion: redesign/v1
+kind: Operation
+metadata: {name: acme, state: post}
+"""
+
+
+def spec(body: str = "", header: str = HEADER) -> str:
+    """A spec: the standard three-line header followed by ``body``."""
+    return header + textwrap.dedent(body).lstrip("\n")
+
+
+def findings(text: str, path: str = "spec.yaml") -> list[tuple[str, int, int, str]]:
+    """Validate ``text``; return its findings as (rule, line, column, message)."""
+    document = load_text(text, path)
+    _, diagnostics = validate_document(document)
+    return [(d.rule, d.line, d.column, d.message) for d in sorted(diagnostics, key=lambda d: d.sort_key())]
+
+
+def run(*args: str, env: dict | None = None, cwd: str | Path | None = None):
+    """Run the CLI in-process. Returns (exit_code, stdout, stderr)."""
+    runner = CliRunner()
+    old = os.getcwd()
+    try:
+        if cwd is not None:
+            os.chdir(cwd)
+        result = runner.invoke(cli, list(args), env=env, catch_exceptions=False)
+    finally:
+        os.chdir(old)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def run_process(*args: str, cwd: str | Path | None = None, env: dict | None = None,
+                input: str | None = None) -> subprocess.CompletedProcess:
+    """Run ``redesign`` as a real process (for exit codes, tty detection, pre-commit)."""
+    full_env = dict(os.environ)
+    full_env.pop("GITHUB_ACTIONS", None)
+    full_env.pop("NO_COLOR", None)
+    if env:
+        full_env.update(env)
+    return subprocess.run(
+        [sys.executable, "-m", "redesign", *args], cwd=cwd, env=full_env, input=input,
+        capture_output=True, text=True, timeout=120,
+    )
+
+
+@pytest.fixture
+def tmp_spec(tmp_path):
+    """Write a spec into a temporary file and return its path."""
+
+    def write(text: str, name: str = "spec.yaml") -> Path:
+        target = tmp_path / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        return target
+
+    return write
