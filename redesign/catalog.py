@@ -295,4 +295,8 @@ def all_rules() -> dict[str, RuleInfo]:
 
 
 def lookup(rule_id: str) -> RuleInfo | None:
-    return all_rules().get(rule_id.upper())
+    """A rule by id (``RD201``) or by name (``ai-output-unapproved``)."""
+    rules = all_rules()
+    if rule_id.upper() in rules:
+        return rules[rule_id.upper()]
+    return next((info for info in rules.values() if info.name == rule_id.lower()), None)

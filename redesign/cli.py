@@ -96,17 +96,68 @@ def _emit(text: str) -> None:
 
 
 # --------------------------------------------------------------------------
-# validate
+# validate and check
+
+
+def _report_options(command):
+    """Options shared by the commands that report findings."""
+    decorators = [
+        click.argument("paths", nargs=-1, required=True, metavar="PATH..."),
+        click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+                     show_default=True, help="Output format."),
+        color_option,
+        click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+                     help="Exit 1 when a finding is at or above this severity [default: error]."),
+        click.option("--strict", is_flag=True, help="Same as --fail-on warning."),
+        click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                     help="Configuration file (.redesign.yaml or pyproject.toml); "
+                          "default: the nearest one above each spec."),
+    ]
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
+def _resolver(config_path: str | None):
+    from .config import ConfigError, ConfigResolver
+
+    try:
+        return ConfigResolver(config_path)
+    except ConfigError as error:
+        click.echo(f"redesign: configuration error: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+def _finish(report: Any, command: str, fmt: str, color: str, fail_on: str | None,
+            strict: bool) -> None:
+    from .diagnostics import Severity
+    from .reporters import RenderOptions, render
+
+    _emit(render(report, fmt, RenderOptions(color=use_color(color), command=command,
+                                             version=__version__)))
+    threshold = Severity.parse(fail_on) if fail_on else (
+        Severity.WARNING if strict else Severity.ERROR)
+    if report.io_error:
+        sys.exit(EXIT_USAGE)
+    if any(d.severity >= threshold for d in report.diagnostics):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_CLEAN)
+
+
+def _with_config_errors(run):
+    from .config import ConfigError
+
+    try:
+        return run()
+    except ConfigError as error:
+        click.echo(f"redesign: configuration error: {error}", err=True)
+        sys.exit(EXIT_USAGE)
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-    help="Output format.",
-)
-@color_option
-def validate(paths: Sequence[str], fmt: str, color: str) -> None:
+@_report_options
+def validate(paths: Sequence[str], fmt: str, color: str, fail_on: str | None, strict: bool,
+             config_path: str | None) -> None:
     """Validate specs: YAML, schema, models and references.
 
     PATH may be a file, a directory (its *.yaml and *.yml files, recursively)
@@ -118,23 +169,83 @@ def validate(paths: Sequence[str], fmt: str, color: str) -> None:
       redesign validate specs/examples
       redesign validate 'specs/**/post.yaml' --format json
     """
-    from .reporters import RenderOptions, render
     from .validate import validate_paths
 
-    report = validate_paths(paths)
-    _emit(render(report, fmt, RenderOptions(color=use_color(color), command="validate",
-                                             version=__version__)))
-    sys.exit(_exit_code(report))
+    resolver = _resolver(config_path)
+    report = _with_config_errors(lambda: validate_paths(paths, resolver))
+    _finish(report, "validate", fmt, color, fail_on, strict)
 
 
-def _exit_code(report: Any) -> int:
-    from .diagnostics import Severity
+@cli.command()
+@_report_options
+def check(paths: Sequence[str], fmt: str, color: str, fail_on: str | None, strict: bool,
+          config_path: str | None) -> None:
+    """Validate specs, then check them against the rule catalog.
 
-    if report.io_error:
-        return EXIT_USAGE
-    if any(d.severity is Severity.ERROR for d in report.diagnostics):
-        return EXIT_FINDINGS
-    return EXIT_CLEAN
+    Each workflow becomes a graph: who triggers what, whether AI output can
+    leave without a person's approval, whether the AI output is ready before
+    the day starts; then quality gates, capacity (load per role, caseloads,
+    recovered and allocated hours), metrics, readiness and rollout.
+    `redesign rules` lists the rules; `redesign explain RD201` explains one.
+
+    Findings below --fail-on (default: error) are reported but exit 0.
+    Suppress one in the spec with a comment: '# redesign: ignore[RD207]'.
+
+    \b
+    Examples:
+      redesign check specs/examples/*/post.yaml
+      redesign check specs --strict --format json
+    """
+    from .check import check_paths
+
+    resolver = _resolver(config_path)
+    report = _with_config_errors(lambda: check_paths(paths, resolver))
+    _finish(report, "check", fmt, color, fail_on, strict)
+
+
+# --------------------------------------------------------------------------
+# rules and explain
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="Output format.")
+def rules(fmt: str) -> None:
+    """List every finding id: validation codes (RD0xx) and check rules.
+
+    Families: 0xx loading and validation, 1xx structure, 2xx human and
+    automated ordering, 3xx quality gates, 4xx capacity and allocation,
+    5xx metrics, 6xx readiness and rollout.
+    """
+    from .explain import render_catalog
+
+    _emit(render_catalog(fmt))
+
+
+@cli.command()
+@click.argument("rule_id", metavar="RDnnn")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="Output format.")
+def explain(rule_id: str, fmt: str) -> None:
+    """Explain one finding id, with a failing and a passing example.
+
+    \b
+    Example:
+      redesign explain RD201
+    """
+    from .catalog import all_rules, lookup
+    from .explain import render_rule
+    from .schema_errors import did_you_mean
+
+    info = lookup(rule_id)
+    if info is None:
+        known = all_rules()
+        guess = did_you_mean(rule_id.upper(), list(known)) or did_you_mean(
+            rule_id.lower(), [i.name for i in known.values()])
+        hint = f"; did you mean {guess}?" if guess else "; `redesign rules` lists them"
+        click.echo(f"redesign: no rule '{rule_id}'{hint}", err=True)
+        sys.exit(EXIT_USAGE)
+    _emit(render_rule(info, fmt))
 
 
 # --------------------------------------------------------------------------

@@ -11,10 +11,13 @@ import glob
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from .diagnostics import Diagnostic, Severity, sort_diagnostics
-from .loader import DEFAULT_LIMITS, Limits, SpecDocument, load_file
+from .loader import SpecDocument, load_file
+
+if TYPE_CHECKING:
+    from .config import ConfigResolver
 
 SPEC_SUFFIXES = (".yaml", ".yml")
 
@@ -166,13 +169,20 @@ def validate_document(doc: SpecDocument) -> tuple[object | None, list[Diagnostic
     return operation, stamp_names(diagnostics)
 
 
-def validate_paths(arguments: Sequence[str], limits: Limits = DEFAULT_LIMITS) -> Report:
-    """Validate every spec the arguments name (files, directories, globs)."""
-    from .catalog import stamp_names
+def validate_paths(arguments: Sequence[str], resolver: "ConfigResolver | None" = None) -> Report:
+    """Validate every spec the arguments name (files, directories, globs).
 
+    ``resolver`` finds each spec's configuration (for its limits); by default
+    the nearest ``.redesign.yaml`` or ``pyproject.toml``.
+    """
+    from .catalog import stamp_names
+    from .config import ConfigResolver
+
+    resolver = resolver or ConfigResolver()
     files, problems = collect_paths(arguments)
     report = Report(path_errors=stamp_names(problems))
     for path in files:
+        limits = resolver.for_path(path).limits
         document = load_file(path, limits, display_path=_display(path))
         operation, diagnostics = validate_document(document)
         report.results.append(SpecResult(
