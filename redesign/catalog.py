@@ -212,7 +212,8 @@ does not parse.
         _info("RD014", "unsupported-version", "The `apiVersion` or `kind` is not one this version reads.",
               """
 This version of redesign reads `apiVersion: redesign/v1` and
-`kind: Operation`.
+`kind: Operation`. A spec written for a newer version of the format needs a
+newer redesign; a typo in either header line is reported here too.
 """,
               bad="""
 apiVersion: redesign/v2

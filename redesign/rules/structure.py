@@ -131,8 +131,8 @@ def input_produced_downstream(ctx: RuleContext, options: dict):
             index = graph.step(missing.step).inputs.index(missing.artifact)
             writers = ", ".join(f"'{w}'" for w in missing.downstream_writers)
             if missing.downstream_writers:
-                message = (f"step '{missing.step}' reads '{missing.artifact}', which only "
-                           f"{writers} produce(s), after it")
+                message = (f"step '{missing.step}' reads '{missing.artifact}', which is produced "
+                           f"only after it (by {writers})")
             else:
                 message = (f"step '{missing.step}' reads '{missing.artifact}', which only it "
                            "produces itself")
