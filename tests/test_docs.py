@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, run
 from redesign import docgen
 from redesign.docgen import DOCUMENTS, main, spec_reference, walk_models
+from redesign.loader import load_text
 from redesign.model import Operation
+from redesign.validate import validate_document
 
 DOCS = ROOT / "docs"
 
@@ -115,3 +118,89 @@ def test_every_key_of_every_model_has_a_description_and_a_row():
 def test_unknown_types_are_refused_rather_than_guessed():
     with pytest.raises(TypeError, match="no plain-words name"):
         docgen.type_words(complex)
+
+
+# --------------------------------------------------------------------------
+# The tutorial: every complete spec in it validates, every output it shows is real
+
+TUTORIAL = DOCS / "tutorial.md"
+SPEC_BLOCK = re.compile(r"<!-- spec: ([a-z0-9-]+) -->\n```yaml\n(.*?)\n```\n", re.DOTALL)
+OUTPUT_BLOCK = re.compile(r"<!-- output: ([a-z0-9-]+) -->\n```text\n\$ (.*?)\n(.*?)```\n", re.DOTALL)
+
+
+def marked_blocks(pattern: re.Pattern, marker: str, text: str) -> dict[str, tuple[str, ...]]:
+    blocks = {match.group(1): match.groups()[1:] for match in pattern.finditer(text)}
+    assert len(blocks) == text.count(f"<!-- {marker}: "), \
+        f"every '{marker}' marker must sit right before its code fence, with a unique name"
+    return blocks
+
+
+def tutorial_specs() -> dict[str, str]:
+    text = TUTORIAL.read_text(encoding="utf-8")
+    return {name: body + "\n" for name, (body,) in marked_blocks(SPEC_BLOCK, "spec", text).items()}
+
+
+def test_tutorial_marks_its_complete_specs():
+    specs = tutorial_specs()
+    assert len(specs) >= 2
+    assert sorted(specs) == ["tutorial-minimal", "tutorial-post", "tutorial-pre"]
+
+
+@pytest.mark.parametrize("name", sorted(tutorial_specs()))
+def test_tutorial_spec_validates(name):
+    operation, diagnostics = validate_document(load_text(tutorial_specs()[name], f"{name}.yaml"))
+    assert [(d.rule, d.line, d.column, d.message) for d in diagnostics] == []
+    assert operation is not None
+
+
+def test_tutorial_pre_and_post_are_two_states_of_one_operation():
+    specs = tutorial_specs()
+    pre, _ = validate_document(load_text(specs["tutorial-pre"], "pre.yaml"))
+    post, _ = validate_document(load_text(specs["tutorial-post"], "post.yaml"))
+    assert (pre.metadata.name, pre.state) == ("harbour-lane", "pre")
+    assert (post.metadata.name, post.state) == ("harbour-lane", "post")
+    assert specs["tutorial-pre"].startswith(specs["tutorial-minimal"])
+
+
+def _with_typos(pre: str) -> str:
+    """The tutorial's pre spec with the three mistakes its section 8 describes."""
+    for old, new in [
+        ('title: "Rent, deposit and tenancy paperwork",', "title: Rent, deposit and tenancy paperwork,"),
+        ("    owner: property-coordinator\n", "    owner: property-cordinator\n"),
+        ("        outputs: [triaged-requests]\n        minutes_per_item: 2\n",
+         "        outputs: [triaged-requests]\n        minuts_per_item: 2\n"),
+    ]:
+        assert pre.count(old) == 1, old
+        pre = pre.replace(old, new)
+    return pre
+
+
+def _files_for_output(name: str) -> dict[str, str]:
+    specs = tutorial_specs()
+    return {
+        "tutorial-minimal": {"pre.yaml": specs["tutorial-minimal"]},
+        "tutorial-typos": {"pre.yaml": _with_typos(specs["tutorial-pre"])},
+        "tutorial-pair": {"pre.yaml": specs["tutorial-pre"], "post.yaml": specs["tutorial-post"]},
+    }[name]
+
+
+def tutorial_outputs() -> dict[str, tuple[str, str]]:
+    return marked_blocks(OUTPUT_BLOCK, "output", TUTORIAL.read_text(encoding="utf-8"))
+
+
+def test_tutorial_marks_its_outputs():
+    assert sorted(tutorial_outputs()) == ["tutorial-minimal", "tutorial-pair", "tutorial-typos"]
+
+
+@pytest.mark.parametrize("name", sorted(tutorial_outputs()))
+def test_tutorial_output_is_what_redesign_prints(name, tmp_path):
+    command, shown = tutorial_outputs()[name]
+    folder = tmp_path / "specs" / "harbour-lane"
+    folder.mkdir(parents=True)
+    for file_name, text in _files_for_output(name).items():
+        (folder / file_name).write_text(text, encoding="utf-8")
+    program, *args = command.split()
+    assert program == "redesign"
+    code, out, err = run(*args, cwd=tmp_path)
+    assert (out, err) == (shown, "")
+    assert code == (1 if "error" in shown else 0)
