@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 
 from conftest import ROOT, run
 from redesign import docgen
@@ -204,3 +206,54 @@ def test_tutorial_output_is_what_redesign_prints(name, tmp_path):
     code, out, err = run(*args, cwd=tmp_path)
     assert (out, err) == (shown, "")
     assert code == (1 if "error" in shown else 0)
+
+
+# --------------------------------------------------------------------------
+# Links between the pages
+
+
+def _parse(path: Path):
+    return MarkdownIt("commonmark").enable("table").parse(path.read_text(encoding="utf-8"))
+
+
+def github_anchor(title: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces to hyphens."""
+    return re.sub(r"[^\w\- ]", "", title.strip().lower()).replace(" ", "-")
+
+
+def anchors(path: Path) -> set[str]:
+    tokens = _parse(path)
+    return {github_anchor(tokens[i + 1].content)
+            for i, token in enumerate(tokens) if token.type == "heading_open"}
+
+
+def links(path: Path) -> list[str]:
+    return [child.attrs["href"] for token in _parse(path) if token.type == "inline"
+            for child in token.children or [] if child.type == "link_open"]
+
+
+def test_anchor_slugs_follow_github():
+    assert github_anchor("1. From an empty file to a valid spec") == "1-from-an-empty-file-to-a-valid-spec"
+    assert github_anchor("Component 3: a batch gate") == "component-3-a-batch-gate"
+
+
+@pytest.mark.parametrize("page", sorted(p.name for p in DOCS.glob("*.md")))
+def test_links_between_pages_resolve(page):
+    source = DOCS / page
+    broken = []
+    for href in links(source):
+        if re.match(r"^[a-z]+:", href):
+            continue
+        target_name, _, fragment = href.partition("#")
+        target = (source.parent / target_name).resolve() if target_name else source
+        if not target.exists():
+            broken.append(href)
+        elif fragment and fragment not in anchors(target):
+            broken.append(href)
+    assert broken == []
+
+
+def test_readme_links_every_page():
+    readme_links = links(ROOT / "README.md")
+    for page in ("index.md", "tutorial.md", "concepts.md", "spec-reference.md"):
+        assert f"docs/{page}" in readme_links
