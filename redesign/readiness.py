@@ -112,7 +112,7 @@ def assess_readiness(operation: "Operation") -> ReadinessAssessment:
 
     # 3. Improvement loop
     threshold = (f"loop runs {t.loop_cadence} or more often; context documents updated "
-                 f"{t.context_update} or more often; quality improving month over month")
+                 f"{t.context_updates} or more often; quality improving month over month")
     loop = readiness.improvement_loop
     if loop is None:
         statuses.append(PrerequisiteStatus(3, "improvement_loop", "Improvement loop running", None,
@@ -121,13 +121,13 @@ def assess_readiness(operation: "Operation") -> ReadinessAssessment:
         problems = []
         if not _at_least_as_often(loop.cadence, t.loop_cadence):
             problems.append(f"the loop runs {loop.cadence}, less often than {t.loop_cadence}")
-        if not _at_least_as_often(loop.context_updates, t.context_update):
+        if not _at_least_as_often(loop.context_updates, t.context_updates):
             problems.append(f"context documents are updated {loop.context_updates}, "
-                            f"less often than {t.context_update}")
+                            f"less often than {t.context_updates}")
         as_of = loop.measured_on or operation.metadata.effective
         if loop.last_context_update and as_of:
             gap = (as_of - loop.last_context_update).days
-            if gap > CADENCE_DAYS[t.context_update]:
+            if gap > CADENCE_DAYS[t.context_updates]:
                 problems.append(f"context documents were last updated {gap} days before "
                                 f"{as_of.isoformat()}")
         if not loop.improving:

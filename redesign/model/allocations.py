@@ -33,7 +33,9 @@ class Allocation(SpecModel):
         default=None, description="The role's activity (by id) that the time goes to."
     )
     kind: AllocationKind = Field(
-        description="`additional-accounts`, `relationship-depth` or `new-function`."
+        description="`additional-accounts` (more accounts per person; accounts per FTE), "
+        "`relationship-depth` (deeper work on existing accounts; retention, NPS, expansion "
+        "revenue) or `new-function` (a function that did not exist; its own outcome metric)."
     )
     measured_by: Optional[Id] = Field(
         default=None, description="Id of the metric that shows the allocation working."

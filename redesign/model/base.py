@@ -37,14 +37,14 @@ ActorId = Annotated[
 Text = Annotated[str, StringConstraints(min_length=1, max_length=10_000)]
 
 
-def _one_or_many(value: Any) -> Any:
+def one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
 #: A list of ids; a single id may be written without brackets (`after: draft`).
 IdList = Annotated[
     list[Id],
-    BeforeValidator(_one_or_many),
+    BeforeValidator(one_or_many),
     WithJsonSchema(
         {
             "anyOf": [
@@ -118,7 +118,7 @@ TIME_RATE_TEXT_PATTERN = (
 )
 
 
-class _TextOrObject:
+class TextOrObject:
     """Mixin: a model that may also be written as one line of text."""
 
     text_pattern: ClassVar[str]
@@ -141,7 +141,7 @@ class _TextOrObject:
         }
 
 
-class Rate(_TextOrObject, SpecModel):
+class Rate(TextOrObject, SpecModel):
     """A count per period, written as text ('40 notifications per day') or as a
     mapping ({count: 40, unit: notifications, per: day})."""
 
@@ -184,7 +184,7 @@ class Rate(_TextOrObject, SpecModel):
         return f"{format_number(self.count)} {self.unit} per {self.per}"
 
 
-class TimeRate(_TextOrObject, SpecModel):
+class TimeRate(TextOrObject, SpecModel):
     """Time per period, written as text ('2 hours per day', '30 minutes per day') or
     as a mapping ({hours: 2, per: day})."""
 

@@ -30,12 +30,19 @@ class QualityGate(SpecModel):
         description="The review or approval step the gate governs; defaults to the workflow's "
         "first review, approve or edit step done by a person.",
     )
-    mode: GateMode = Field(description="`individual`, `batch` or `sampled` review.")
+    mode: GateMode = Field(
+        description="`individual`: every item reviewed (needs `minutes_per_item`); `batch`: the "
+        "batch reviewed for patterns (needs `minutes_per_batch`); `sampled`: `sample_rate` "
+        "percent of items reviewed in full."
+    )
     minutes_per_item: Optional[Number] = Field(
         default=None, ge=0, description="Review minutes per item reviewed."
     )
     minutes_per_batch: Optional[Number] = Field(
-        default=None, ge=0, description="Review minutes per batch (batch mode)."
+        default=None,
+        ge=0,
+        description="Review minutes per batch: required in batch mode; in sampled mode, added "
+        "once per run.",
     )
     batch_size: Optional[int] = Field(
         default=None, gt=0, description="Items per reviewed batch; defaults to one run's volume."

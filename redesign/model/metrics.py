@@ -21,8 +21,11 @@ class Metric(SpecModel):
         description="`screen-volume` (production counted) or `room-outcome` (results of judgement "
         "and relationships)."
     )
-    unit: Optional[str] = Field(default=None, max_length=80, description="Unit of the metric.")
-    baseline: Optional[Number] = Field(default=None, description="The value today.")
+    unit: Optional[str] = Field(
+        default=None, max_length=80,
+        description="Unit of the metric, e.g. 'percent', 'accounts', 'notifications per day'.",
+    )
+    baseline: Optional[Number] = Field(default=None, description="The value before the redesign.")
     target: Optional[Union[Number, Text]] = Field(
         default=None, description="The value aimed for (a number, or words)."
     )

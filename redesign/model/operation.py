@@ -31,7 +31,10 @@ def _revision_text(value: object) -> object:
 class Metadata(SpecModel):
     """Which operation this is, and which state of it."""
 
-    name: Id = Field(description="Id of the operation, e.g. 'hvac-distributor'.")
+    name: Id = Field(
+        description="Id of the operation, e.g. 'hvac-distributor'; the same in the pre and post "
+        "specs of one operation."
+    )
     organisation: Optional[Text] = Field(default=None, description="The organisation's name.")
     sector: Optional[Text] = Field(default=None, description="The sector, e.g. 'distribution'.")
     state: Literal["pre", "post"] = Field(

@@ -43,7 +43,7 @@ class Thresholds(SpecModel):
     loop_cadence: Cadence = Field(
         default="weekly", description="Prerequisite 3: the improvement loop runs at least this often."
     )
-    context_update: Cadence = Field(
+    context_updates: Cadence = Field(
         default="monthly",
         description="Prerequisite 3: context documents are updated at least this often.",
     )
@@ -56,7 +56,7 @@ class FoundationEvidence(SpecModel):
     """Prerequisite 1, Foundation at quality: how much AI output is edited before use."""
 
     editing_percent: Number = Field(
-        ge=0, le=100, description="Measured share of each AI output edited before use (%)."
+        ge=0, le=100, description="How much of an AI output is edited before use, on average (%)."
     )
     workflows: list[Id] = Field(
         default_factory=list, description="The deployed workflows the measurement covers."

@@ -50,10 +50,14 @@ class Activity(SpecModel):
         "`room`: judgement and relationships, which stays human."
     )
     percent: Optional[Number] = Field(
-        default=None, ge=0, le=100, description="Share of the role's week, in percent."
+        default=None, ge=0, le=100,
+        description="Share of the role's week, in percent (give one of `percent`, "
+        "`hours_per_week` or `workflow`).",
     )
     hours_per_week: Optional[Number] = Field(
-        default=None, ge=0, le=168, description="Hours per person per week (instead of `percent`)."
+        default=None, ge=0, le=168,
+        description="Hours per person per week (give one of `percent`, `hours_per_week` or "
+        "`workflow`).",
     )
     workflow: Optional[Id] = Field(
         default=None,

@@ -101,7 +101,11 @@ class Step(SpecModel):
 
     id: Id = Field(description="Id of the step, unique within the workflow.")
     title: Optional[Text] = Field(default=None, description="What the step does, in plain words.")
-    type: StepType = Field(description="The kind of step, from the seed's trigger table.")
+    type: StepType = Field(
+        description="The kind of step, from the trigger table: `data-export`, `ai-processing`, "
+        "`triage`, `draft-generation` (automation or AI once redesigned); `review`, `edit`, "
+        "`approve`, `submit`, `exception-handling` (started by a person); `other`."
+    )
     actor: ActorId = Field(
         description="Who does the step: `automated` (a system or script), `ai`, or a role id."
     )
@@ -116,7 +120,11 @@ class Step(SpecModel):
     inputs: IdList = Field(default_factory=list, description="Artifacts the step reads.")
     outputs: IdList = Field(default_factory=list, description="Artifacts the step produces.")
     minutes_per_item: Optional[Number] = Field(
-        default=None, ge=0, description="Minutes of work per item of the workflow's volume."
+        default=None,
+        ge=0,
+        description="Minutes of work per item of the workflow's volume that reaches the step "
+        "(see `percent_of_items`); on `ai` and `automated` steps it is machine time, in no "
+        "role's load.",
     )
     minutes_per_batch: Optional[Number] = Field(
         default=None, ge=0, description="Minutes of work per run of the workflow (per batch)."
@@ -164,7 +172,9 @@ class Workflow(SpecModel):
     owner: Id = Field(description="The role that owns the workflow and its output.")
     volume: Optional[Rate] = Field(
         default=None,
-        description="Items handled, e.g. '40 notifications per day' or '25 appeals per week'.",
+        description="Items handled, e.g. '40 notifications per day' or '25 appeals per week'. "
+        "For a workflow a person starts, its period also sets how often it runs (per day: "
+        "once each working day).",
     )
     trigger: Trigger = Field(description="What starts the workflow.")
     inputs: IdList = Field(
