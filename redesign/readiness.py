@@ -58,7 +58,9 @@ def _at_least_as_often(actual: str, required: str) -> bool:
 def assess_readiness(operation: "Operation") -> ReadinessAssessment:
     readiness = operation.readiness or Readiness()
     t: Thresholds = readiness.thresholds
-    base: JsonPath = ("readiness",)
+    # Evidence not recorded is placed at the readiness section, or, when the
+    # spec has none, at the state that calls for it.
+    base: JsonPath = ("readiness",) if operation.readiness else ("metadata", "state")
     statuses = []
 
     # 1. Foundation at quality

@@ -39,11 +39,13 @@ def test_check_passes_on_the_repository():
 def test_check_names_the_stale_file_then_writing_fixes_it(tmp_path, capsys):
     assert main(["--check", "--root", str(tmp_path)]) == 1
     target = tmp_path / "docs" / "spec-reference.md"
+    rules = tmp_path / "docs" / "rules.md"
     assert capsys.readouterr().err == (
-        f"{target}: stale or missing; run `python -m redesign.docgen`\n")
+        f"{target}: stale or missing; run `python -m redesign.docgen`\n"
+        f"{rules}: stale or missing; run `python -m redesign.docgen`\n")
 
     assert main(["--root", str(tmp_path)]) == 0
-    assert capsys.readouterr().out == f"wrote {target}\n"
+    assert capsys.readouterr().out == f"wrote {target}\nwrote {rules}\n"
     assert target.read_text(encoding="utf-8") == spec_reference()
     assert main(["--check", "--root", str(tmp_path)]) == 0
 
@@ -68,7 +70,8 @@ def test_spec_reference_is_deterministic():
     "| `state` | one of `pre`/`post` | required | `pre`: the operation today; `post`: the operation redesigned around AI. |",
     "| `apiVersion` | `redesign/v1` | required | Version of the spec format: `redesign/v1`. |",
     "| `volume` | [rate](#rate) like '40 notifications per day' | optional "
-    "| Items handled, e.g. '40 notifications per day' or '25 appeals per week'. |",
+    "| Items handled, e.g. '40 notifications per day' or '25 appeals per week'. For a workflow "
+    "a person starts, its period also sets how often it runs (per day: once each working day). |",
     "| `recovered` | [time rate](#time-rate) like '2 hours per day' | required "
     "| Time per person that goes to this use, e.g. '2 hours per day'. |",
     "| `after` | id, or list of ids | optional | Steps of this workflow that must finish first. |",
