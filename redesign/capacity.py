@@ -18,9 +18,11 @@ How the figures are computed (also in docs/concepts.md):
 - a step's human minutes per week are ``minutes_per_item x items per week x
   percent_of_items / 100 + minutes_per_batch x runs per week``; a step
   governed by a quality gate takes the gate's review minutes instead;
-- a role's load is the hours of its activities (a workflow-backed activity's
-  hours computed from the workflow) plus the hours of workflows it works in
-  that no activity stands for, over headcount x hours per week.
+- a role's load is the human hours of the workflow steps it does, over
+  headcount x hours per week;
+- a role's booked week is the hours of its activities (a workflow-backed
+  activity's hours computed from the workflow) plus the hours of workflows
+  it works in that no activity stands for.
 """
 
 from __future__ import annotations
@@ -87,10 +89,11 @@ class RoleCapacity:
     hours_per_week: float
     #: Team hours per week: headcount x hours per week.
     available_hours: float
-    #: Team hours per week of workflow steps the role does.
+    #: Team hours per week of workflow steps the role does: its load.
     workflow_hours: float
-    #: Team hours per week of the role's load: activities plus unlinked workflow hours.
-    load_hours: float
+    #: Team hours per week the role's week is booked for: activities plus
+    #: the workflows no activity stands for.
+    booked_hours: float
     #: Hours per person per week of each activity (workflow-backed ones computed).
     activity_hours: dict[str, float] = field(default_factory=dict)
     screen_hours: float = 0.0
@@ -107,7 +110,13 @@ class RoleCapacity:
 
     @property
     def load_percent(self) -> float:
-        return 100 * self.load_hours / self.available_hours if self.available_hours else 0.0
+        """Workflow hours over available hours, in percent."""
+        return 100 * self.workflow_hours / self.available_hours if self.available_hours else 0.0
+
+    @property
+    def booked_percent(self) -> float:
+        """Booked hours (activities and unlinked workflows) over available hours, in percent."""
+        return 100 * self.booked_hours / self.available_hours if self.available_hours else 0.0
 
     @property
     def split(self) -> tuple[float, float] | None:
@@ -268,7 +277,7 @@ def capacity_of(operation: "Operation") -> CapacityModel:
             else:
                 room += hours
         unlinked_hours = sum(m for w, m in worked.items() if w not in linked) / 60
-        load = sum(activity_hours.values()) * headcount + unlinked_hours
+        booked = sum(activity_hours.values()) * headcount + unlinked_hours
         caseload = role.caseload
         roles[role.id] = RoleCapacity(
             role=role.id,
@@ -276,7 +285,7 @@ def capacity_of(operation: "Operation") -> CapacityModel:
             hours_per_week=role.hours_per_week,
             available_hours=role.hours_available(),
             workflow_hours=sum(worked.values()) / 60,
-            load_hours=load,
+            booked_hours=booked,
             activity_hours=activity_hours,
             screen_hours=screen,
             room_hours=room,

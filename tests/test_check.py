@@ -40,7 +40,7 @@ def test_hvac_pre_lists_what_makes_it_a_pre_state():
     code, out, _ = run("check", "--format", "json", str(EXAMPLES / "hvac-distributor" / "pre.yaml"))
     assert code == 0
     assert ids_and_lines(out) == [
-        ("RD402", 22), ("RD503", 28), ("RD206", 50), ("RD206", 56), ("RD206", 64), ("RD303", 89),
+        ("RD503", 28), ("RD206", 50), ("RD206", 56), ("RD206", 64), ("RD303", 89),
     ]
 
 
@@ -123,8 +123,12 @@ def test_strict_preset_turns_warnings_into_errors(tmp_path):
 
 def test_rule_options_from_config(tmp_path):
     spec = POST_SPEC.replace(
-        "team:\n  roles: [{id: clerk, title: Billing clerk}]",
-        "team:\n  roles:\n    - id: clerk\n      title: Billing clerk\n      activities: [{id: a, kind: room, hours_per_week: 34}]")
+        "    trigger: {human: clerk}",
+        "    volume: 34 letters per week\n    trigger: {human: clerk}",
+    ).replace(
+        "      - {id: draft, type: draft-generation, actor: clerk, outputs: [letters]}",
+        "      - {id: draft, type: draft-generation, actor: clerk, outputs: [letters], minutes_per_item: 60}",
+    )
     (tmp_path / "post.yaml").write_text(spec)
     (tmp_path / ".redesign.yaml").write_text("select: [RD402]\n")
     code, out, _ = run("check", "--format", "json", str(tmp_path / "post.yaml"))
@@ -132,7 +136,8 @@ def test_rule_options_from_config(tmp_path):
     (tmp_path / ".redesign.yaml").write_text("select: [RD402]\nrules:\n  RD402: {ceiling_percent: 80}\n")
     code, out, _ = run("check", "--format", "json", str(tmp_path / "post.yaml"))
     [finding] = json.loads(out)["diagnostics"]
-    assert finding["message"] == "role 'clerk' is loaded at 34 of 40 hours a week (85%), above the 80% ceiling"
+    assert finding["message"] == (
+        "role 'clerk' has 34 hours a week of workflow steps for 40 available (85%), above the 80% ceiling")
 
 
 @pytest.mark.parametrize("config, message", [

@@ -18,89 +18,64 @@ def _hours(value: float) -> str:
 
 def _load_detail(ctx: RuleContext, role_id: str) -> str:
     figures = ctx.capacity.roles[role_id]
-    return (f"{_hours(figures.load_hours)} of {_hours(figures.available_hours)} hours a week "
-            f"({format_number(round(figures.load_percent))}%)")
+    return (f"{_hours(figures.workflow_hours)} hours a week of workflow steps for "
+            f"{_hours(figures.available_hours)} available ({format_number(round(figures.load_percent))}%)")
+
+
+_OVERLOADED_WORKFLOW = """workflows:
+  - id: appeals
+    owner: clerk
+    volume: {volume} appeals per week
+    trigger: {{human: clerk}}
+    steps:
+      - {{id: draft, type: draft-generation, actor: clerk, minutes_per_item: 60}}
+"""
 
 
 @rule(
     "RD401", "role-overloaded", Severity.ERROR,
-    "A role's work takes more hours than the role has.",
+    "A role's workflow steps take more hours than the role has.",
     """
-For each role, redesign adds up the hours of its activities (a
-workflow-backed activity's hours computed from the workflow's human
-minutes x volume) and of the workflows it works in that no activity stands
-for, and compares them with headcount x hours per week. Over 100% means the
-design does not fit in the week.
+For each role, redesign adds up the human minutes of the workflow steps the
+role does (minutes per item x items per week, plus minutes per batch x runs
+per week; a step governed by a quality gate takes the gate's review minutes)
+and compares them with headcount x hours per week. Over 100% means the
+workflows cannot be done in the week.
 """,
     bad=_HEAD + """team:
-  roles:
-    - id: clerk
-      title: Billing clerk
-      hours_per_week: 40
-      activities:
-        - {id: appeals, kind: screen, workflow: appeals}
-        - {id: payer-calls, kind: room, hours_per_week: 20}
-workflows:
-  - id: appeals
-    owner: clerk
-    volume: 25 appeals per week
-    trigger: {human: clerk}
-    steps:
-      - {id: draft, type: draft-generation, actor: clerk, minutes_per_item: 60}
-""",
+  roles: [{id: clerk, title: Billing clerk, hours_per_week: 40}]
+""" + _OVERLOADED_WORKFLOW.format(volume=45),
     good=_HEAD + """team:
-  roles:
-    - id: clerk
-      title: Billing clerk
-      hours_per_week: 40
-      activities:
-        - {id: appeals, kind: screen, workflow: appeals}
-        - {id: payer-calls, kind: room, hours_per_week: 10}
-workflows:
-  - id: appeals
-    owner: clerk
-    volume: 25 appeals per week
-    trigger: {human: clerk}
-    steps:
-      - {id: draft, type: draft-generation, actor: clerk, minutes_per_item: 60}
-""",
+  roles: [{id: clerk, title: Billing clerk, hours_per_week: 40}]
+""" + _OVERLOADED_WORKFLOW.format(volume=30),
 )
 def role_overloaded(ctx: RuleContext, options: dict):
     for role_id, figures in ctx.capacity.roles.items():
         if figures.load_percent > 100 + 1e-9:
             yield Finding(
                 ctx.role_path(role_id, "id"),
-                f"role '{role_id}' is loaded at {_load_detail(ctx, role_id)}",
-                hint="add headcount, move work to another role, or take work out of the role",
+                f"role '{role_id}' has {_load_detail(ctx, role_id)}",
+                hint="add headcount, move steps to another role or to the AI, or lower the volume",
             )
 
 
 @rule(
     "RD402", "role-near-capacity", Severity.WARNING,
-    "A role's load is above the configured ceiling (90% by default).",
+    "A role's workflow load is above the configured ceiling (90% by default).",
     """
-A role planned close to 100% has no room for the unplanned: the calls,
-escalations and absences every week brings. Above the ceiling (option
+A role whose workflow steps fill nearly all its hours has no room for the
+unplanned, nor for the room work (calls, reviews, relationships) the
+redesign is meant to free time for. Above the ceiling (option
 `ceiling_percent`, 90 by default) redesign warns; over 100% is RD401.
 """,
     bad=_HEAD + """team:
-  roles:
-    - id: clerk
-      title: Billing clerk
-      activities:
-        - {id: appeals, kind: screen, hours_per_week: 30}
-        - {id: payer-calls, kind: room, hours_per_week: 8}
-""",
+  roles: [{id: clerk, title: Billing clerk, hours_per_week: 40}]
+""" + _OVERLOADED_WORKFLOW.format(volume=38),
     good=_HEAD + """team:
-  roles:
-    - id: clerk
-      title: Billing clerk
-      activities:
-        - {id: appeals, kind: screen, hours_per_week: 26}
-        - {id: payer-calls, kind: room, hours_per_week: 8}
-""",
+  roles: [{id: clerk, title: Billing clerk, hours_per_week: 40}]
+""" + _OVERLOADED_WORKFLOW.format(volume=30),
     options={"ceiling_percent": 90},
-    option_docs={"ceiling_percent": "load (%) above which a role is reported"},
+    option_docs={"ceiling_percent": "workflow load (%) above which a role is reported"},
 )
 def role_near_capacity(ctx: RuleContext, options: dict):
     ceiling = float(options["ceiling_percent"])
@@ -108,9 +83,10 @@ def role_near_capacity(ctx: RuleContext, options: dict):
         if ceiling < figures.load_percent <= 100 + 1e-9:
             yield Finding(
                 ctx.role_path(role_id, "id"),
-                f"role '{role_id}' is loaded at {_load_detail(ctx, role_id)}, above the "
+                f"role '{role_id}' has {_load_detail(ctx, role_id)}, above the "
                 f"{format_number(ceiling)}% ceiling",
-                hint="leave room for the unplanned, or raise rules.RD402.ceiling_percent",
+                hint="leave room for the unplanned and for room work, or raise "
+                     "rules.RD402.ceiling_percent",
             )
 
 
@@ -299,5 +275,48 @@ def capacity_overallocated(ctx: RuleContext, options: dict):
             )
 
 
+@rule(
+    "RD408", "week-overbooked", Severity.ERROR,
+    "A role's activities add up to more than its week.",
+    """
+A role's `activities` describe its week, each screen or room work, in
+percent, in hours, or as a workflow (its hours computed). Together with the
+workflows no activity stands for, they cannot exceed 100% of the role's
+hours: the screen/room split and the recovered hours would be fiction.
+""",
+    bad=_HEAD + """team:
+  roles:
+    - id: clerk
+      title: Billing clerk
+      hours_per_week: 40
+      activities:
+        - {id: appeals, kind: screen, percent: 60}
+        - {id: payer-calls, kind: room, hours_per_week: 20}
+""",
+    good=_HEAD + """team:
+  roles:
+    - id: clerk
+      title: Billing clerk
+      hours_per_week: 40
+      activities:
+        - {id: appeals, kind: screen, percent: 50}
+        - {id: payer-calls, kind: room, hours_per_week: 20}
+""",
+)
+def week_overbooked(ctx: RuleContext, options: dict):
+    for role_id, figures in ctx.capacity.roles.items():
+        if figures.booked_percent > 100 + 1e-6:
+            yield Finding(
+                ctx.role_path(role_id, "activities"),
+                f"role '{role_id}' is booked for {_hours(figures.booked_hours)} of "
+                f"{_hours(figures.available_hours)} hours a week "
+                f"({format_number(round(figures.booked_percent))}%)",
+                hint="the activities (and workflows no activity stands for) must fit in "
+                     "headcount x hours_per_week",
+                at_key=True,
+            )
+
+
 RULES = [role_overloaded, role_near_capacity, caseload_beyond_edge, capacity_unallocated,
-         allocation_after_recovery, allocation_without_metric, capacity_overallocated]
+         allocation_after_recovery, allocation_without_metric, capacity_overallocated,
+         week_overbooked]
