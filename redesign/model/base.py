@@ -81,6 +81,7 @@ class SpecModel(BaseModel):
         populate_by_name=True,
         validate_default=False,
         regex_engine="python-re",
+        allow_inf_nan=False,
     )
 
 
