@@ -47,9 +47,23 @@ def _evaluated_ids(config: Config) -> set[str]:
     return set(VALIDATION_CODES) | {rule_id for rule_id in REGISTRY if config.enabled(rule_id)}
 
 
-def check_paths(arguments: Sequence[str], resolver: ConfigResolver | None = None) -> Report:
-    """Validate and check every spec the arguments name."""
+def check_paths(arguments: Sequence[str], resolver: ConfigResolver | None = None,
+                jobs: int = 1) -> Report:
+    """Validate and check every spec the arguments name.
+
+    With ``jobs`` > 1 the files are spread over that many processes (see
+    :mod:`redesign.parallel`; results then carry no models).
+    """
     resolver = resolver or ConfigResolver()
+    if jobs > 1:
+        from .parallel import run_files
+        from .validate import collect_paths
+        from .catalog import stamp_names
+
+        files, problems = collect_paths(arguments)
+        if len(files) > 1:
+            return Report(results=run_files("check", files, resolver.explicit_path, jobs),
+                          path_errors=stamp_names(problems))
     report = validate_paths(arguments, resolver)
     for result in report.results:
         config = resolver.for_path(result.path)

@@ -112,6 +112,8 @@ def _report_options(command):
         click.option("--config", "config_path", type=click.Path(dir_okay=False),
                      help="Configuration file (.redesign.yaml or pyproject.toml); "
                           "default: the nearest one above each spec."),
+        click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+                     help="Spread the files over this many processes; 0 uses every core."),
     ]
     for decorator in reversed(decorators):
         command = decorator(command)
@@ -144,6 +146,14 @@ def _finish(report: Any, command: str, fmt: str, color: str, fail_on: str | None
     sys.exit(EXIT_CLEAN)
 
 
+def _jobs(requested: int) -> int:
+    if requested == 0:
+        from .parallel import cpu_count
+
+        return cpu_count()
+    return requested
+
+
 def _with_config_errors(run):
     from .config import ConfigError
 
@@ -157,7 +167,7 @@ def _with_config_errors(run):
 @cli.command()
 @_report_options
 def validate(paths: Sequence[str], fmt: str, color: str, fail_on: str | None, strict: bool,
-             config_path: str | None) -> None:
+             config_path: str | None, jobs: int) -> None:
     """Validate specs: YAML, schema, models and references.
 
     PATH may be a file, a directory (its *.yaml and *.yml files, recursively)
@@ -172,14 +182,14 @@ def validate(paths: Sequence[str], fmt: str, color: str, fail_on: str | None, st
     from .validate import validate_paths
 
     resolver = _resolver(config_path)
-    report = _with_config_errors(lambda: validate_paths(paths, resolver))
+    report = _with_config_errors(lambda: validate_paths(paths, resolver, _jobs(jobs)))
     _finish(report, "validate", fmt, color, fail_on, strict)
 
 
 @cli.command()
 @_report_options
 def check(paths: Sequence[str], fmt: str, color: str, fail_on: str | None, strict: bool,
-          config_path: str | None) -> None:
+          config_path: str | None, jobs: int) -> None:
     """Validate specs, then check them against the rule catalog.
 
     Each workflow becomes a graph: who triggers what, whether AI output can
@@ -199,7 +209,7 @@ def check(paths: Sequence[str], fmt: str, color: str, fail_on: str | None, stric
     from .check import check_paths
 
     resolver = _resolver(config_path)
-    report = _with_config_errors(lambda: check_paths(paths, resolver))
+    report = _with_config_errors(lambda: check_paths(paths, resolver, _jobs(jobs)))
     _finish(report, "check", fmt, color, fail_on, strict)
 
 

@@ -216,6 +216,8 @@ class ConfigResolver:
 
     def __init__(self, explicit: str | os.PathLike[str] | None = None,
                  overrides: dict[str, Any] | None = None):
+        #: The explicit configuration file, if any (worker processes reload it).
+        self.explicit_path = os.fspath(explicit) if explicit else None
         self._explicit = load_config(explicit) if explicit else None
         self._overrides = overrides or {}
         self._by_file: dict[Path, Config] = {}

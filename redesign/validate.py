@@ -169,11 +169,14 @@ def validate_document(doc: SpecDocument) -> tuple[object | None, list[Diagnostic
     return operation, stamp_names(diagnostics)
 
 
-def validate_paths(arguments: Sequence[str], resolver: "ConfigResolver | None" = None) -> Report:
+def validate_paths(arguments: Sequence[str], resolver: "ConfigResolver | None" = None,
+                   jobs: int = 1) -> Report:
     """Validate every spec the arguments name (files, directories, globs).
 
     ``resolver`` finds each spec's configuration (for its limits); by default
-    the nearest ``.redesign.yaml`` or ``pyproject.toml``.
+    the nearest ``.redesign.yaml`` or ``pyproject.toml``. With ``jobs`` > 1
+    the files are spread over that many processes (see
+    :mod:`redesign.parallel`; results then carry no models).
     """
     from .catalog import stamp_names
     from .config import ConfigResolver
@@ -181,6 +184,11 @@ def validate_paths(arguments: Sequence[str], resolver: "ConfigResolver | None" =
     resolver = resolver or ConfigResolver()
     files, problems = collect_paths(arguments)
     report = Report(path_errors=stamp_names(problems))
+    if jobs > 1 and len(files) > 1:
+        from .parallel import run_files
+
+        report.results = run_files("validate", files, resolver.explicit_path, jobs)
+        return report
     for path in files:
         limits = resolver.for_path(path).limits
         document = load_file(path, limits, display_path=_display(path))

@@ -183,3 +183,16 @@ def test_stale_rules_doc_is_caught():
     from redesign.explain import rules_markdown
 
     assert DOCUMENTS["docs/rules.md"]() == rules_markdown()
+
+
+def test_parallel_run_reports_what_a_single_process_does(tmp_path):
+    for index in range(4):
+        (tmp_path / f"spec-{index}.yaml").write_text(POST_SPEC if index % 2 else POST_SPEC.replace("owner: clerk", "owner: nobody"))
+    serial = run("check", "--format", "json", str(tmp_path))
+    parallel = run("check", "--format", "json", "-j", "2", str(tmp_path))
+    assert parallel == serial
+    assert serial[0] == 1
+    text_serial = run("check", str(tmp_path))
+    assert run("check", "-j", "0", str(tmp_path)) == text_serial
+    assert run("validate", "-j", "2", "--format", "json", str(tmp_path)) == run(
+        "validate", "--format", "json", str(tmp_path))
