@@ -62,7 +62,7 @@ class _Checker:
         return set(seen)
 
     def reference(self, path: tuple, ident: str, kind: str, known: set[str], what: str,
-                  extra_choices: tuple[str, ...] = ()) -> None:
+                  extra_choices: tuple[str, ...] = (), otherwise: str = "") -> None:
         if ident in known or ident in extra_choices:
             return
         place = describe_place(self.data, path[:-1] if isinstance(path[-1], str) else path[:-2])
@@ -70,6 +70,10 @@ class _Checker:
         guess = did_you_mean(ident, choices)
         if guess:
             hint = f"did you mean '{guess}'?"
+            if otherwise:
+                hint += f" Otherwise {otherwise}"
+        elif otherwise:
+            hint = otherwise[0].upper() + otherwise[1:]
         elif choices:
             shown = ", ".join(choices[:8]) + (", ..." if len(choices) > 8 else "")
             hint = f"defined {kind}s: {shown}"
@@ -225,7 +229,9 @@ class _Checker:
                                "escalation role")
             for sub, ident in _texts(step, "inputs"):
                 if ident not in produced:
-                    self.reference(step_path + sub, ident, "artifact", produced, "input",)
+                    self.reference(step_path + sub, ident, "artifact", produced, "input",
+                                   otherwise="list it under the workflow's 'inputs' if it "
+                                             "arrives from outside the workflow")
 
 
 def check_references(doc: SpecDocument) -> list[Diagnostic]:
