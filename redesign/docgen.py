@@ -29,7 +29,7 @@ from pydantic.fields import FieldInfo
 from pydantic.functional_validators import BeforeValidator
 from pydantic_core import PydanticUndefined
 
-from .fileio import write_atomic
+from .fileio import stale_files, write_changed
 from .model import Operation
 from .model.base import ID_PATTERN, ClockTime, one_or_many, TextOrObject
 
@@ -349,36 +349,20 @@ DOCUMENTS: dict[str, Callable[[], str]] = {
 }
 
 
+def _expected(root: str | Path, documents: dict[str, Callable[[], str]] | None) -> dict[Path, str]:
+    return {Path(root) / name: generate() for name, generate in (documents or DOCUMENTS).items()}
+
+
 def stale_documents(root: str | Path, documents: dict[str, Callable[[], str]] | None = None
                     ) -> list[Path]:
     """Generated documents under ``root`` that are missing or out of date."""
-    stale = []
-    for name, generate in (documents or DOCUMENTS).items():
-        target = Path(root) / name
-        try:
-            current = target.read_text(encoding="utf-8")
-        except OSError:
-            current = None
-        if current != generate():
-            stale.append(target)
-    return stale
+    return stale_files(_expected(root, documents))
 
 
 def write_documents(root: str | Path, documents: dict[str, Callable[[], str]] | None = None
                     ) -> list[Path]:
     """Write every generated document under ``root``; return those that changed."""
-    changed = []
-    for name, generate in (documents or DOCUMENTS).items():
-        target = Path(root) / name
-        text = generate()
-        try:
-            if target.read_text(encoding="utf-8") == text:
-                continue
-        except OSError:
-            pass
-        write_atomic(target, text)
-        changed.append(target)
-    return changed
+    return write_changed(_expected(root, documents))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -42,3 +42,23 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def _current(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+
+
+def stale_files(expected: dict[Path, str]) -> list[Path]:
+    """The generated files that are missing or differ from their expected text."""
+    return [path for path, text in expected.items() if _current(path) != text]
+
+
+def write_changed(expected: dict[Path, str]) -> list[Path]:
+    """Write each generated file whose text changed (atomically); return them."""
+    changed = stale_files(expected)
+    for path in changed:
+        write_atomic(path, expected[path])
+    return changed

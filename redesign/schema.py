@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .fileio import write_atomic
+from .fileio import stale_files, write_changed
 
 SPEC_SCHEMA_FILE = "redesign-v1.schema.json"
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
@@ -44,30 +44,15 @@ def schema_documents() -> dict[str, str]:
     }
 
 
+def _expected(directory: str | Path) -> dict[Path, str]:
+    return {Path(directory) / name: text for name, text in schema_documents().items()}
+
+
 def write_schemas(directory: str | Path) -> list[Path]:
     """Write every schema into ``directory``; return the files that changed."""
-    changed = []
-    for name, text in schema_documents().items():
-        target = Path(directory) / name
-        try:
-            if target.read_text(encoding="utf-8") == text:
-                continue
-        except OSError:
-            pass
-        write_atomic(target, text)
-        changed.append(target)
-    return changed
+    return write_changed(_expected(directory))
 
 
 def stale_schemas(directory: str | Path) -> list[Path]:
     """Schema files in ``directory`` that are missing or differ from the models."""
-    stale = []
-    for name, text in schema_documents().items():
-        target = Path(directory) / name
-        try:
-            current = target.read_text(encoding="utf-8")
-        except OSError:
-            current = None
-        if current != text:
-            stale.append(target)
-    return stale
+    return stale_files(_expected(directory))
