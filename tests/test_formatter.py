@@ -357,6 +357,21 @@ def test_escapes_in_double_quotes_may_be_rewritten_with_the_same_value():
     assert formatted('a: "caf\\u00e9"\n') == 'a: "café"\n'
 
 
+@pytest.mark.parametrize("written, becomes", [
+    ("a: one\n  two\n", "a: one two\n"),
+    ("a: {x: 1,\n  y: 2}\n", "a: {x: 1, y: 2}\n"),
+    ('a: "caf\\u00e9 \\u2028"\n', 'a: "café \\L"\n'),
+    ("? key\n: value\n", "key: value\n"),
+    ("k" * 129 + ": 1\n", "? " + "k" * 129 + "\n: 1\n"),
+    ("a: {key: }\n", "a: {key: null}\n"),
+    ("a:\n- - x\n", "a:\n  -   - x\n"),
+    ("a: |+\n  x\n\n", "a: |+\n  x\n\n...\n"),
+])
+def test_what_docs_fmt_md_says_does_not_round_trip(written, becomes):
+    assert formatted(written) == becomes
+    assert formatted(becomes) == becomes
+
+
 def test_crlf_files_stay_crlf_and_a_byte_order_mark_is_dropped(tmp_path):
     crlf = tmp_path / "crlf.yaml"
     crlf.write_bytes(b"a:\r\n    b: 1\r\n")
