@@ -387,11 +387,9 @@ def _tidy(text: str, source_layout: _Layout, source_comments: list[_Comment]) ->
     if _same_shape(source_layout.nodes, layout.nodes) and (
         [c.text for c in comments] == [c.text for c in source_comments]
     ):
-        for comment, source in zip(comments, source_comments):
-            if comment.own_line:
-                column = _comment_column(comment.line, source.column,
-                                         source_layout.nodes, layout.nodes)
-                lines[comment.line] = " " * column + comment.text
+        placed = [(c.line, s.column) for c, s in zip(comments, source_comments) if c.own_line]
+        for line, column in _comment_columns(placed, source_layout.nodes, layout.nodes):
+            lines[line] = " " * column + lines[line].lstrip()
     first = 0
     while first < len(lines) and not lines[first] and first not in layout.protected:
         first += 1
@@ -407,35 +405,47 @@ def _same_shape(before: list[_Node], after: list[_Node]) -> bool:
     )
 
 
-def _comment_column(line: int, source_column: int, source_nodes: list[_Node],
-                    nodes: list[_Node]) -> int:
-    """The column of the own-line comment on formatted ``line``.
+def _comment_columns(comments: list[tuple[int, int]], source_nodes: list[_Node],
+                     nodes: list[_Node]) -> list[tuple[int, int]]:
+    """The column of each own-line comment, given as (formatted line, original column).
 
     The candidates are the block collections the comment sits inside and
     those that start on the next line with content. The comment belongs to
     the deepest of them whose column in the original text was at or left of
     the comment's original column, and takes that collection's column in
-    the formatted text.
+    the formatted text. One sweep over the nodes, in document order.
     """
-    candidates = [
-        index for index, node in enumerate(nodes)
-        if node.block and node.kind != "scalar" and node.line < line <= node.end_line
-    ]
-    following = next((node.line for node in nodes if node.line > line), None)
-    if following is not None:
-        candidates += [
-            index for index, node in enumerate(nodes)
-            if node.block and node.kind in ("mapping", "sequence") and node.line == following
-        ]
-    if not candidates:
-        return 0
-    at_or_left = [i for i in candidates if source_nodes[i].column <= source_column]
-    if at_or_left:
-        deepest = max(source_nodes[i].column for i in at_or_left)
-        chosen = [i for i in at_or_left if source_nodes[i].column == deepest][-1]
-    else:
-        chosen = min(candidates, key=lambda i: source_nodes[i].column)
-    return nodes[chosen].column
+    placed = []
+    open_blocks: list[int] = []
+    index = 0
+    for line, source_column in sorted(comments):
+        while index < len(nodes) and nodes[index].line < line:
+            node = nodes[index]
+            while open_blocks and (nodes[open_blocks[-1]].end_line, nodes[open_blocks[-1]]
+                                   .end_column) <= (node.line, node.column):
+                open_blocks.pop()
+            if node.block:
+                open_blocks.append(index)
+            index += 1
+        while open_blocks and nodes[open_blocks[-1]].end_line < line:
+            open_blocks.pop()
+        candidates = list(open_blocks)
+        following = index
+        while following < len(nodes) and nodes[following].line == nodes[index].line:
+            if nodes[following].block:
+                candidates.append(following)
+            following += 1
+        if not candidates:
+            placed.append((line, 0))
+            continue
+        at_or_left = [i for i in candidates if source_nodes[i].column <= source_column]
+        if at_or_left:
+            deepest = max(source_nodes[i].column for i in at_or_left)
+            chosen = [i for i in at_or_left if source_nodes[i].column == deepest][-1]
+        else:
+            chosen = min(candidates, key=lambda i: source_nodes[i].column)
+        placed.append((line, nodes[chosen].column))
+    return placed
 
 
 # --------------------------------------------------------------------------
