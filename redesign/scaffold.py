@@ -306,22 +306,35 @@ def scaffold_operation(request: NewOperation, *, force: bool = False,
             f"{listed} already exist{'s' if len(existing) == 1 else ''}",
             "pass --force to overwrite, or choose another --dir"))
         return result
-    schema = find_schema(absolute)
     try:
-        if schema is None:
-            home = schema_home(absolute, Path(os.path.abspath(here)))
-            written = write_schemas(home)
-            result.schemas_written = [_relative_to(path, here) for path in written]
-            schema = home / SPEC_SCHEMA_FILE
-        context = template_context(request, schema_reference(absolute, schema), _shown(directory))
-        for name, text in render_specs(context).items():
-            write_atomic(absolute / name, text)
-            result.written.append(directory / name)
+        absolute.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        where = error.filename or _shown(directory)
-        result.problems.append(InitProblem(f"cannot write {where}: {error.strerror or error}",
-                                           "check that the directory is writable"))
+        result.problems.append(_cannot_write(directory, error))
+        return result
+    schema = find_schema(absolute)
+    if schema is None:
+        home = schema_home(absolute, Path(os.path.abspath(here)))
+        try:
+            written = write_schemas(home)
+        except OSError as error:
+            result.problems.append(_cannot_write(_relative_to(home, here), error))
+            return result
+        result.schemas_written = [_relative_to(path, here) for path in written]
+        schema = home / SPEC_SCHEMA_FILE
+    context = template_context(request, schema_reference(absolute, schema), _shown(directory))
+    for name, text in render_specs(context).items():
+        try:
+            write_atomic(absolute / name, text)
+        except OSError as error:
+            result.problems.append(_cannot_write(directory / name, error))
+            return result
+        result.written.append(directory / name)
     return result
+
+
+def _cannot_write(path: Path, error: OSError) -> InitProblem:
+    return InitProblem(f"cannot write {_shown(path)}: {error.strerror or error}",
+                       "check that the directory is writable")
 
 
 def _relative_to(path: Path, here: Path) -> Path:

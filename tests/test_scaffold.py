@@ -174,6 +174,15 @@ def test_a_file_where_the_directory_should_be_is_refused(tmp_path):
                               "choose another --dir\n")
 
 
+def test_a_directory_that_cannot_be_made_is_one_line_and_nothing_is_written(tmp_path):
+    (tmp_path / "taken").write_text("", encoding="utf-8")
+    code, out, err = run("init", "--name", "acme", "--dir", "taken/acme", cwd=tmp_path)
+    assert (code, out) == (2, "")
+    assert err == ("redesign init: cannot write taken/acme: Not a directory; "
+                   "check that the directory is writable\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"]
+
+
 # --------------------------------------------------------------------------
 # Options
 
