@@ -64,7 +64,6 @@ CANONICAL_INDENT = {"mapping": 2, "sequence": 4, "offset": 2}
 #: Line width given to ruamel.yaml: large enough that nothing is ever wrapped.
 NO_WRAP = 2**31 - 1
 
-BYTE_ORDER_MARK = b"\xef\xbb\xbf"
 FORMAT_RULE = "RD015"
 _LINE_BREAK = re.compile(r"\r\n?")
 #: A document start marker alone on its line, perhaps with a comment.
