@@ -223,6 +223,24 @@ kind: Organisation
 apiVersion: redesign/v1
 kind: Operation
 """),
+        _info("RD015", "format-unsafe", "`redesign fmt` cannot rewrite the file without changing it.",
+              """
+`redesign fmt` only changes layout. Before it writes a file it loads the
+formatted text and compares it with the original: the data must be the
+same, and every comment must still be there, in order, still on its own
+line or still at the end of its line. When that does not hold, or the
+round-trip parser cannot read the file, the file is left as it is and this
+finding says where. Comments inside `[ ]` or `{ }` are the usual cause:
+the round-trip parser cannot keep them.
+""",
+              bad="""
+after: [review-batch,   # the batch review
+        handle-exceptions]
+""",
+              good="""
+# after the batch review and the exceptions
+after: [review-batch, handle-exceptions]
+"""),
         _info("RD020", "unknown-reference", "A reference names a role, step, workflow, metric or artifact that does not exist.",
               """
 Ids tie a spec together: a workflow's owner names a role, a step's `after`

@@ -259,6 +259,125 @@ def explain(rule_id: str, fmt: str) -> None:
 
 
 # --------------------------------------------------------------------------
+# fmt
+
+
+@cli.command("fmt")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--check", is_flag=True,
+              help="Write nothing; list the files that would change, and exit 1 if any would.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Write nothing; print a unified diff of what would change, and exit 1 if "
+                   "anything would.")
+def fmt_command(paths: Sequence[str], check: bool, show_diff: bool) -> None:
+    """Rewrite specs in the canonical layout, keeping comments and style.
+
+    Indentation becomes 2 spaces per level with list items' '-' under their
+    parent key; trailing spaces and surplus blank lines at the ends go. Kept
+    as written: comments, key order, quoting, flow or block style, blank
+    lines, the modeline, and every value's text. Long lines are never
+    wrapped. A CRLF file stays CRLF; a UTF-8 byte-order mark is dropped.
+
+    PATH may be a file, a directory (its *.yaml and *.yml files, recursively)
+    or a glob. Files are rewritten in place, atomically, only when they
+    change. A file that does not load (RD001-RD008) or cannot be rewritten
+    without changing its data or comments (RD015) is reported and left as it
+    is.
+
+    \b
+    Exit codes: 0 nothing to change (or all rewritten), 1 files would change
+    (--check, --diff) or could not be formatted, 2 I/O or usage error.
+
+    \b
+    Examples:
+      redesign fmt specs/
+      redesign fmt --check 'specs/**/*.yaml'
+      redesign fmt --diff specs/acme/post.yaml
+    """
+    from .formatter import format_paths
+    from .reporters import RenderOptions
+    from .reporters.text import format_diagnostic
+
+    write = not (check or show_diff)
+    report = format_paths(paths, write=write)
+    for formatted in report.changed:
+        if show_diff:
+            _emit(formatted.diff())
+        if check:
+            click.echo(f"would reformat {formatted.path}")
+        elif formatted.written:
+            click.echo(f"reformatted {formatted.path}")
+    options = RenderOptions(color=False, command="fmt", version=__version__, show_source=False)
+    for diagnostic in report.diagnostics:
+        click.echo("\n".join(format_diagnostic(diagnostic, options)), err=True)
+    click.echo(report.summary(), err=True)
+    if report.io_error:
+        sys.exit(EXIT_USAGE)
+    if report.diagnostics or (not write and report.changed):
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_CLEAN)
+
+
+# --------------------------------------------------------------------------
+# init
+
+
+@cli.command()
+@click.option("--name", metavar="ID",
+              help="The operation's id, kebab-case (e.g. acme-billing). Required.")
+@click.option("--organisation", metavar="TEXT", help="The organisation's name.")
+@click.option("--sector", metavar="TEXT", help="The sector, e.g. 'Healthcare billing'.")
+@click.option("--role", "roles", multiple=True, metavar="ID[:TITLE]",
+              help="A role of the team; repeat for more. The first owns the example "
+                   "workflow, the second (if any) handles escalations. "
+                   "[default: coordinator:Coordinator]")
+@click.option("--dir", "directory", metavar="DIR",
+              help="Where to write pre.yaml and post.yaml. [default: specs/<name>]")
+@click.option("--start", metavar="YYYY-MM-DD",
+              help="The day Phase 1 starts; the rollout dates count from it. "
+                   "[default: the next Monday]")
+@click.option("--force", is_flag=True, help="Overwrite pre.yaml and post.yaml if they exist.")
+def init(name: str | None, organisation: str | None, sector: str | None,
+         roles: Sequence[str], directory: str | None, start: str | None, force: bool) -> None:
+    """Scaffold a pre/post pair of specs for a new organisation.
+
+    Writes DIR/pre.yaml (the operation today: people start every step) and
+    DIR/post.yaml (redesigned: AI produces, people review and approve, with
+    a quality gate, a capacity allocation, a metric that replaces the old
+    one, readiness evidence placeholders and rollout phases). Comments in
+    both explain each section; the pair validates and is fmt-clean.
+
+    The first line of each file points editors at the nearest
+    schemas/redesign-v1.schema.json above DIR (within its git repository);
+    when there is none, the schema is written to schemas/ at the repository
+    root (outside a repository: under the current directory).
+
+    \b
+    Examples:
+      redesign init --name acme-billing --organisation 'Acme Billing'
+      redesign init --name acme-billing --sector 'Healthcare billing' \\
+          --role billing-coordinator:'Billing coordinator' --role payer-lead
+      redesign init --name acme-billing --dir clients/acme --force
+    """
+    from .scaffold import new_operation, scaffold_operation
+
+    request, problems = new_operation(name, organisation=organisation, sector=sector,
+                                      roles=roles, directory=directory, start=start)
+    if request is None:
+        for problem in problems:
+            click.echo(f"redesign init: {problem}", err=True)
+        sys.exit(EXIT_USAGE)
+    scaffold = scaffold_operation(request, force=force)
+    for problem in scaffold.problems:
+        click.echo(f"redesign init: {problem}", err=True)
+    if not scaffold.ok:
+        sys.exit(EXIT_USAGE)
+    for path in [*scaffold.schemas_written, *scaffold.written]:
+        click.echo(f"wrote {path}")
+    click.echo(f"next: replace the placeholders, then run `redesign validate {scaffold.directory}`")
+
+
+# --------------------------------------------------------------------------
 # schema
 
 

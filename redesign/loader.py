@@ -28,6 +28,7 @@ __all__ = [
     "Limits",
     "SourceMap",
     "SpecDocument",
+    "load_bytes",
     "load_file",
     "load_text",
 ]
@@ -701,15 +702,22 @@ def load_file(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS,
                                           hint="check that the path exists and is readable"))
         doc.io_error = True
         return doc
+    return load_bytes(raw, shown, limits)
+
+
+def load_bytes(raw: bytes, path: str = "<bytes>", limits: Limits = DEFAULT_LIMITS) -> SpecDocument:
+    """Load the bytes of a spec file: size limit, UTF-8 decoding (a byte-order
+    mark is accepted and dropped from ``text``), then :func:`load_text`."""
+    doc = SpecDocument(path=path, text=None, data=None, source_map=SourceMap(None))
     if len(raw) > limits.max_file_bytes:
         doc.diagnostics.append(Diagnostic(
-            shown, 1, 1, "RD004", Severity.ERROR,
+            path, 1, 1, "RD004", Severity.ERROR,
             f"file is larger than the limit of {limits.max_file_bytes:,} bytes",
             hint="split the operation into several specs, or raise limits.max_file_bytes"))
         return doc
     text = _decode(raw, doc)
     if text is None:
         return doc
-    loaded = load_text(text, shown, limits)
+    loaded = load_text(text, path, limits)
     loaded.diagnostics[:0] = doc.diagnostics
     return loaded
