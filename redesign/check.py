@@ -9,7 +9,8 @@ that ``validate`` returns, with the rules' diagnostics added.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Collection, Sequence
 
 from .catalog import VALIDATION_CODES
 from .config import Config, ConfigResolver
@@ -47,10 +48,12 @@ def _evaluated_ids(config: Config) -> set[str]:
     return set(VALIDATION_CODES) | {rule_id for rule_id in REGISTRY if config.enabled(rule_id)}
 
 
-def check_paths(arguments: Sequence[str], resolver: ConfigResolver | None = None) -> Report:
-    """Validate and check every spec the arguments name."""
+def check_paths(arguments: Sequence[str], resolver: ConfigResolver | None = None,
+                only: Collection[Path] | None = None) -> Report:
+    """Validate and check every spec the arguments name (or, with ``only``,
+    those of them whose resolved path is in ``only``)."""
     resolver = resolver or ConfigResolver()
-    report = validate_paths(arguments, resolver)
+    report = validate_paths(arguments, resolver, only)
     for result in report.results:
         config = resolver.for_path(result.path)
         if result.operation is not None:
