@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -298,7 +299,8 @@ def test_ci_pre_commit_config_is_valid_and_names_our_hooks(tmp_path):
     config = tmp_path / ".pre-commit-config.yaml"
     config.write_text(body, encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "pre_commit", "validate-config", str(config)],
-                            capture_output=True, text=True, timeout=120)
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "home")})
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
     ours = {hook["id"] for hook in YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text())}
     used = {hook["id"] for repo in YAML(typ="safe").load(body)["repos"] for hook in repo["hooks"]}

@@ -84,8 +84,9 @@ def pre_commit(*args: str, cwd: Path, home: Path) -> subprocess.CompletedProcess
                           capture_output=True, text=True, timeout=600)
 
 
-def test_manifest_is_valid_and_declares_the_three_hooks():
-    result = pre_commit("validate-manifest", str(ROOT / ".pre-commit-hooks.yaml"), cwd=ROOT, home=ROOT)
+def test_manifest_is_valid_and_declares_the_three_hooks(tmp_path):
+    result = pre_commit("validate-manifest", str(ROOT / ".pre-commit-hooks.yaml"), cwd=ROOT,
+                        home=tmp_path)
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
     from ruamel.yaml import YAML
 
