@@ -9,14 +9,15 @@ that ``validate`` returns, with the rules' diagnostics added.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Collection, Sequence
 
 from .catalog import VALIDATION_CODES
 from .config import Config, ConfigResolver
 from .diagnostics import Diagnostic, Severity
 from .loader import SpecDocument
 from .suppressions import apply_suppressions
-from .validate import Report, validate_paths
+from .validate import Report, select_files, validate_paths
 
 if TYPE_CHECKING:
     from .model import Operation
@@ -48,23 +49,22 @@ def _evaluated_ids(config: Config) -> set[str]:
 
 
 def check_paths(arguments: Sequence[str], resolver: ConfigResolver | None = None,
-                jobs: int = 1) -> Report:
-    """Validate and check every spec the arguments name.
+                only: Collection[Path] | None = None, jobs: int = 1) -> Report:
+    """Validate and check every spec the arguments name (or, with ``only``,
+    those of them whose resolved path is in ``only``).
 
     With ``jobs`` > 1 the files are spread over that many processes (see
     :mod:`redesign.parallel`; results then carry no models).
     """
     resolver = resolver or ConfigResolver()
     if jobs > 1:
-        from .parallel import run_files
-        from .validate import collect_paths
-        from .catalog import stamp_names
-
-        files, problems = collect_paths(arguments)
+        files, problems = select_files(arguments, only)
         if len(files) > 1:
+            from .parallel import run_files
+
             return Report(results=run_files("check", files, resolver.explicit_path, jobs),
-                          path_errors=stamp_names(problems))
-    report = validate_paths(arguments, resolver)
+                          path_errors=problems)
+    report = validate_paths(arguments, resolver, only)
     for result in report.results:
         config = resolver.for_path(result.path)
         if result.operation is not None:

@@ -11,7 +11,7 @@ import glob
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Collection, Iterable, Sequence
 
 from .diagnostics import Diagnostic, Severity, sort_diagnostics
 from .loader import SpecDocument, load_file
@@ -47,6 +47,8 @@ class Report:
     results: list[SpecResult] = field(default_factory=list)
     #: Problems with the paths themselves (missing, unreadable): exit code 2.
     path_errors: list[Diagnostic] = field(default_factory=list)
+    #: Findings left out because a baseline accepts them (see redesign.baseline).
+    baselined: int = 0
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -169,21 +171,35 @@ def validate_document(doc: SpecDocument) -> tuple[object | None, list[Diagnostic
     return operation, stamp_names(diagnostics)
 
 
+def select_files(arguments: Sequence[str], only: "Collection[Path] | None" = None
+                 ) -> tuple[list[Path], list[Diagnostic]]:
+    """The spec files the arguments name, kept to ``only`` when given, and the
+    RD009 findings of arguments that name nothing."""
+    from .catalog import stamp_names
+
+    files, problems = collect_paths(arguments)
+    if only is not None:
+        wanted = {Path(p).resolve() for p in only}
+        files = [path for path in files if path.resolve() in wanted]
+    return files, stamp_names(problems)
+
+
 def validate_paths(arguments: Sequence[str], resolver: "ConfigResolver | None" = None,
-                   jobs: int = 1) -> Report:
+                   only: "Collection[Path] | None" = None, jobs: int = 1) -> Report:
     """Validate every spec the arguments name (files, directories, globs).
 
     ``resolver`` finds each spec's configuration (for its limits); by default
-    the nearest ``.redesign.yaml`` or ``pyproject.toml``. With ``jobs`` > 1
-    the files are spread over that many processes (see
-    :mod:`redesign.parallel`; results then carry no models).
+    the nearest ``.redesign.yaml`` or ``pyproject.toml``. ``only``, when
+    given, keeps just the named files whose resolved path is in it (the
+    files a change touched, say). With ``jobs`` > 1 the files are spread
+    over that many processes (see :mod:`redesign.parallel`; results then
+    carry no models).
     """
-    from .catalog import stamp_names
     from .config import ConfigResolver
 
     resolver = resolver or ConfigResolver()
-    files, problems = collect_paths(arguments)
-    report = Report(path_errors=stamp_names(problems))
+    files, problems = select_files(arguments, only)
+    report = Report(path_errors=problems)
     if jobs > 1 and len(files) > 1:
         from .parallel import run_files
 

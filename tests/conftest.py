@@ -2,6 +2,8 @@
 
 - ``findings(yaml_text)``: validate a spec snippet, return (rule, line, column, message) tuples.
 - ``run(*args)``: run the real CLI in-process, return (exit code, stdout, stderr).
+- ``project``: a directory with a ``.redesign.yaml`` and ``specs/post.yaml``
+  (:data:`SMALL_POST`) that has two errors and a warning.
 """
 
 from __future__ import annotations
@@ -80,3 +82,31 @@ def tmp_spec(tmp_path):
         return target
 
     return write
+
+
+#: A small post spec with two errors (RD301, RD204) and a warning (RD208)
+#: under the configuration in :data:`SMALL_CONFIG`.
+SMALL_POST = """\
+apiVersion: redesign/v1
+kind: Operation
+metadata: {name: acme, state: post}
+team:
+  roles: [{id: clerk, title: Billing clerk}]
+workflows:
+  - id: appeals
+    owner: clerk
+    trigger: {human: clerk}
+    steps:
+      - {id: draft, type: draft-generation, actor: ai, outputs: [letters]}
+      - {id: send, type: submit, actor: clerk, inputs: [letters], external: true}
+"""
+SMALL_CONFIG = "select: [RD2, RD3]\n"
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A directory holding ``.redesign.yaml`` and ``specs/post.yaml``; run with ``cwd=``."""
+    (tmp_path / ".redesign.yaml").write_text(SMALL_CONFIG, encoding="utf-8")
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "specs" / "post.yaml").write_text(SMALL_POST, encoding="utf-8")
+    return tmp_path

@@ -40,7 +40,7 @@ def test_hvac_pre_lists_what_makes_it_a_pre_state():
     code, out, _ = run("check", "--format", "json", str(EXAMPLES / "hvac-distributor" / "pre.yaml"))
     assert code == 0
     assert ids_and_lines(out) == [
-        ("RD503", 28), ("RD206", 50), ("RD206", 56), ("RD206", 64), ("RD303", 89),
+        ("RD409", 27), ("RD503", 28), ("RD206", 50), ("RD206", 56), ("RD206", 64), ("RD303", 89),
     ]
 
 

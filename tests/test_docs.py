@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -258,5 +259,95 @@ def test_links_between_pages_resolve(page):
 
 def test_readme_links_every_page():
     readme_links = links(ROOT / "README.md")
-    for page in ("index.md", "tutorial.md", "concepts.md", "spec-reference.md"):
+    for page in ("index.md", "tutorial.md", "concepts.md", "spec-reference.md", "ci.md"):
         assert f"docs/{page}" in readme_links
+
+
+# --------------------------------------------------------------------------
+# docs/ci.md: every configuration it shows is valid for its tool, every
+# command parses, and the output it shows is what redesign prints
+
+CI_PAGE = DOCS / "ci.md"
+
+
+def ci_blocks(marker: str) -> dict[str, str]:
+    pattern = re.compile(rf"<!-- {marker}: ([a-z0-9-]+) -->\n```yaml\n(.*?)\n```\n", re.DOTALL)
+    text = CI_PAGE.read_text(encoding="utf-8")
+    return {name: body + "\n" for name, (body,) in marked_blocks(pattern, marker, text).items()}
+
+
+@pytest.mark.parametrize("marker, schema, names", [
+    ("github-workflow", "vendor.github-workflows", ["action", "plain"]),
+    ("gitlab-ci", "vendor.gitlab-ci", ["changed", "junit"]),
+])
+def test_ci_configurations_are_valid(tmp_path, marker, schema, names):
+    blocks = ci_blocks(marker)
+    assert sorted(blocks) == names
+    files = []
+    for name, body in blocks.items():
+        files.append(tmp_path / f"{name}.yml")
+        files[-1].write_text(body, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema,
+                             *map(str, files)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ci_pre_commit_config_is_valid_and_names_our_hooks(tmp_path):
+    from ruamel.yaml import YAML
+
+    [body] = ci_blocks("pre-commit-config").values()
+    config = tmp_path / ".pre-commit-config.yaml"
+    config.write_text(body, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "pre_commit", "validate-config", str(config)],
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "home")})
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    ours = {hook["id"] for hook in YAML(typ="safe").load((ROOT / ".pre-commit-hooks.yaml").read_text())}
+    used = {hook["id"] for repo in YAML(typ="safe").load(body)["repos"] for hook in repo["hooks"]}
+    assert used <= ours
+
+
+def test_ci_action_example_uses_declared_inputs():
+    from ruamel.yaml import YAML
+
+    workflow = YAML(typ="safe").load(ci_blocks("github-workflow")["action"])
+    [step] = [s for s in workflow["jobs"]["check"]["steps"] if s["uses"].startswith("redesign-ops/")]
+    inputs = YAML(typ="safe").load((ROOT / "action.yml").read_text(encoding="utf-8"))["inputs"]
+    assert set(step["with"]) <= set(inputs)
+    table = CI_PAGE.read_text(encoding="utf-8").split("### With the action")[1].split("### Without")[0]
+    assert sorted(re.findall(r"^\| `([a-z-]+)` \|", table, re.M)) == sorted(inputs)
+
+
+def redesign_commands(text: str) -> list[list[str]]:
+    """Every `redesign validate|check ...` command in the page's code."""
+    import shlex
+
+    commands = []
+    for line in text.splitlines():
+        line = re.sub(r"\$\{\{.*?\}\}", "EXPRESSION", line)  # a GitHub expression is one word
+        for match in re.finditer(r"(?:^|[\s`$])(redesign (?:validate|check) [^`#\n]*)", line):
+            command = match.group(1).strip().rstrip('"')
+            commands.append(shlex.split(command)[1:])
+    return commands
+
+
+def test_ci_commands_parse():
+    from redesign.cli import cli
+
+    commands = redesign_commands(CI_PAGE.read_text(encoding="utf-8"))
+    assert len(commands) >= 10
+    for args in commands:
+        name, *rest = args
+        with cli.commands[name].make_context(name, list(rest)) as ctx:
+            assert ctx.params["paths"], args
+
+
+def test_ci_annotation_output_is_what_redesign_prints():
+    from conftest import run_process
+
+    [(name, (command, shown))] = marked_blocks(OUTPUT_BLOCK, "output",
+                                               CI_PAGE.read_text(encoding="utf-8")).items()
+    environment, program, *args = command.split()
+    assert (environment, program) == ("GITHUB_ACTIONS=true", "redesign")
+    result = run_process(*args, cwd=ROOT, env={"GITHUB_ACTIONS": "true"})
+    assert (result.stdout, result.stderr, result.returncode) == (shown, "", 0)

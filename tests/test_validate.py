@@ -206,7 +206,7 @@ def test_json_format(tmp_spec):
     code, out, _ = run("validate", "--format", "json", str(path))
     assert code == 1
     data = json.loads(out)
-    assert data["summary"] == {"files": 1, "errors": 1, "warnings": 0, "infos": 0}
+    assert data["summary"] == {"files": 1, "errors": 1, "warnings": 0, "infos": 0, "baselined": 0}
     assert data["diagnostics"] == [{
         "file": str(path), "line": 4, "column": 1, "end_line": 4, "end_column": 6,
         "rule": "RD010", "name": "unknown-key", "severity": "error",

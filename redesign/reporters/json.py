@@ -21,6 +21,7 @@ def as_data(report: Report, options: RenderOptions) -> dict:
             "errors": sum(1 for d in diagnostics if d.severity is Severity.ERROR),
             "warnings": sum(1 for d in diagnostics if d.severity is Severity.WARNING),
             "infos": sum(1 for d in diagnostics if d.severity is Severity.INFO),
+            "baselined": report.baselined,
         },
     }
 

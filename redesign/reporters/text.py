@@ -54,6 +54,7 @@ def format_diagnostic(diagnostic: Diagnostic, options: RenderOptions,
 
 
 def summary(report: Report) -> str:
+    """The closing line: counts by severity, files, and findings a baseline accepted."""
     diagnostics = report.diagnostics
     counts = [
         (sum(1 for d in diagnostics if d.severity is level), level.label)
@@ -62,9 +63,10 @@ def summary(report: Report) -> str:
     parts = [f"{count} {label}{'' if count == 1 else 's'}" for count, label in counts if count]
     files = len(report.results)
     checked = f"{files} file{'' if files == 1 else 's'}"
+    baselined = f" ({report.baselined} baselined)" if report.baselined else ""
     if not parts:
-        return f"{checked}: no problems found"
-    return f"{', '.join(parts)} in {checked}"
+        return f"{checked}: no problems found{baselined}"
+    return f"{', '.join(parts)} in {checked}{baselined}"
 
 
 def render(report: Report, options: RenderOptions) -> str:

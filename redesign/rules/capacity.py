@@ -317,6 +317,40 @@ def week_overbooked(ctx: RuleContext, options: dict):
             )
 
 
+@rule(
+    "RD409", "caseload-at-edge", Severity.WARNING,
+    "A role carries exactly as many accounts or cases per person as its edge of capacity.",
+    """
+At the edge of capacity there is no headroom: one more account, or one bad
+week, and quality drops. This is where the seed's coordinator stood before
+the redesign (45 accounts, at the edge given the screen work); the redesign
+moves the edge (65 accounts, edge 70). Beyond the edge is RD403.
+""",
+    bad=_HEAD + """team:
+  roles:
+    - id: coordinator
+      title: Customer service coordinator
+      caseload: {per_person: 45, unit: accounts, edge_of_capacity: 45}
+""",
+    good=_HEAD + """team:
+  roles:
+    - id: coordinator
+      title: Customer service coordinator
+      caseload: {per_person: 65, unit: accounts, edge_of_capacity: 70}
+""",
+)
+def caseload_at_edge(ctx: RuleContext, options: dict):
+    for index, role in enumerate(ctx.operation.team.roles):
+        caseload = role.caseload
+        if caseload and caseload.edge_of_capacity is not None and caseload.per_person == caseload.edge_of_capacity:
+            yield Finding(
+                ("team", "roles", index, "caseload", "per_person"),
+                f"role '{role.id}' carries {format_number(caseload.per_person)} {caseload.unit} per "
+                "person, at its edge of capacity: no headroom",
+                hint="this is what the redesign relieves; recovered hours move the edge",
+            )
+
+
 RULES = [role_overloaded, role_near_capacity, caseload_beyond_edge, capacity_unallocated,
          allocation_after_recovery, allocation_without_metric, capacity_overallocated,
-         week_overbooked]
+         week_overbooked, caseload_at_edge]

@@ -38,6 +38,7 @@ EXPECTED = {
     "RD406": [(7, 57, "allocation 'coordinator-additional-accounts' (Twenty more accounts) names no metric")],
     "RD407": [(6, 56, "role 'coordinator' recovers 5 hours a week per person but its allocations assign 10")],
     "RD408": [(9, 7, "role 'clerk' is booked for 44 of 40 hours a week (110%)")],
+    "RD409": [(8, 30, "role 'coordinator' carries 45 accounts per person, at its edge of capacity: no headroom")],
     "RD501": [(5, 65, "role 'coordinator' is measured first by 'notifications-drafted' (Notifications drafted per coordinator per day), a screen-work volume")],
     "RD502": [(5, 91, "metric 'appeal-recovery-rate' replaces 'letters-submitted', but no metric has that id")],
     "RD503": [(5, 65, "role 'coordinator' is measured first by screen-work volume: Notifications drafted per coordinator per day")],
