@@ -140,6 +140,27 @@ class WorkflowPage:
 
 
 @dataclass(frozen=True)
+class PreparedStep:
+    """A machine step done before the person starts."""
+
+    title: str
+    #: "AI" or "Automated".
+    actor: str
+    #: ``ai`` or ``automated``.
+    actor_kind: str
+    #: The upstream workflow the step belongs to; None for the workflow itself.
+    workflow: str | None
+
+
+@dataclass(frozen=True)
+class Moment:
+    """One point of the morning: 'about 05:30', 'the batch is ready'."""
+
+    time: str
+    text: str
+
+
+@dataclass(frozen=True)
 class PreparedWork:
     """What the machines did for one workflow before the person starts."""
 
@@ -147,7 +168,9 @@ class PreparedWork:
     starts: str
     ready: str | None
     batch: str | None
-    steps: tuple[str, ...]
+    steps: tuple[PreparedStep, ...]
+    #: The run's start, the batch ready, the person's start, in order of time.
+    timeline: tuple[Moment, ...]
 
 
 @dataclass(frozen=True)
@@ -890,9 +913,19 @@ def role_context(operation: "Operation", figures: Figures, role_id: str, ext: st
             chain_graph = figures.graph.workflow(chain_id)
             for step_id in chain_graph.steps_before_people():
                 step = chain_graph.step(step_id)
-                where = "" if chain_id == workflow.id else f", in {workflow_title(chain_graph.workflow)}"
-                steps.append(f"{step_title(step)} ({actor_title(operation, step.actor)}{where})")
+                steps.append(PreparedStep(
+                    title=step_title(step),
+                    actor=actor_title(operation, step.actor),
+                    actor_kind="ai" if step.actor == "ai" else "automated",
+                    workflow=None if chain_id == workflow.id else workflow_title(chain_graph.workflow),
+                ))
         root = operation.workflow(ready.root)
+        moments = [(ready.start_minute, Moment(clock(ready.start_minute),
+                                               f"{workflow_title(root)} starts")),
+                   (ready.ready_minute, Moment(f"about {ready_clock(ready.ready_minute)}",
+                                               "the batch is ready"))]
+        if ready.day_starts_minute is not None:
+            moments.append((ready.day_starts_minute, Moment(role.day_starts, "you start the day")))
         prepared.append(PreparedWork(
             workflow=_workflow_link(workflow, ext, up),
             starts=(trigger_phrase(operation, root)
@@ -900,6 +933,7 @@ def role_context(operation: "Operation", figures: Figures, role_id: str, ext: st
             ready=_ready_sentence(operation, ready, second_person=True),
             batch=_batch_words(figures, workflow.id),
             steps=tuple(steps),
+            timeline=tuple(moment for _, moment in sorted(moments, key=lambda m: m[0])),
         ))
     prepared_note = None
     if not prepared:

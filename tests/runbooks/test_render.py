@@ -135,6 +135,9 @@ def test_markdown_role_runbook_of_the_hvac_coordinator():
         "Before you start",
         "Starts at 05:00, Monday to Friday, with Nightly ERP exception export. The batch is ready "
         "at about 05:30, before you start the day at 08:00. Each batch holds about 40 notifications.",
+        "05:00 Nightly ERP exception export starts → about 05:30 the batch is ready → "
+        "08:00 you start the day",
+        "Export the exception report from the ERP (Automated, in Nightly ERP exception export)",
         "Draft a notification for every delayed order (AI)",
         "What you review, approve and submit",
         "Monday to Friday. About 55 minutes a day.",
