@@ -10,7 +10,6 @@ out; they compute nothing and never see a model.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,9 +20,53 @@ from ..model.base import format_number
 from ..readiness import ReadinessAssessment, assess_readiness
 from ..schedule import CronError, parse_cron
 from ..timing import OutputReady, clock, machine_step_minutes, output_ready
+from .pages import (
+    ActivityRow,
+    AllocationView,
+    GateView,
+    Header,
+    IndexPage,
+    Link,
+    MetricChange,
+    MetricRow,
+    Moment,
+    PreparedStep,
+    PreparedWork,
+    PrerequisiteRow,
+    RolePage,
+    RoleRow,
+    RoleStep,
+    RoleWorkflow,
+    StepRef,
+    StepView,
+    WorkflowPage,
+    WorkflowRow,
+)
+from .wording import (
+    ALLOCATION_KIND_WORDS,
+    CADENCE_WORDS,
+    KIND_WORDS,
+    METRIC_KIND_WORDS,
+    MODE_TITLES,
+    PATTERN_WORDS,
+    STAGE_WORDS,
+    TRIGGER_WORDS,
+    count_words,
+    hours_words,
+    how_many,
+    in_sentence,
+    lower_first,
+    metric_change,
+    minutes_words,
+    people_words,
+    per_item_minutes,
+    ready_clock,
+    singular,
+    volume_words,
+)
 
 if TYPE_CHECKING:
-    from ..model import Allocation, Metric, Operation, QualityGate, Rate, Step, Workflow
+    from ..model import Allocation, Metric, Operation, QualityGate, Step, Workflow
 
 
 # --------------------------------------------------------------------------
@@ -44,262 +87,6 @@ class Figures:
 
 
 # --------------------------------------------------------------------------
-# Page values
-
-
-@dataclass(frozen=True)
-class Link:
-    text: str
-    href: str
-
-
-@dataclass(frozen=True)
-class Header:
-    """What every page shows at its top."""
-
-    organisation: str
-    operation: str
-    #: ``pre`` or ``post``.
-    state: str
-    #: "Redesigned operation" or "Current operation".
-    state_title: str
-    #: Short facts: "revision 1", "effective 2026-07-06".
-    facts: tuple[str, ...]
-    home: Link
-
-
-@dataclass(frozen=True)
-class StepRef:
-    number: int
-    title: str
-
-
-@dataclass(frozen=True)
-class StepView:
-    """One step of a workflow runbook."""
-
-    number: int
-    title: str
-    #: "AI", "Automated" or the role's title.
-    actor: str
-    #: ``human``, ``ai`` or ``automated``.
-    actor_kind: str
-    actor_link: Link | None
-    #: What starts it, in the seed's trigger words: "starts automatically",
-    #: "starts on its schedule", "human-initiated".
-    trigger: str
-    #: How long the step takes per run, in words; None when the spec does not say.
-    time: str | None
-    reads: tuple[str, ...]
-    produces: tuple[str, ...]
-    after: tuple[StepRef, ...]
-    #: "After step 1." / "After steps 3 and 4."; None for a first step.
-    after_text: str | None
-    then: tuple[StepRef, ...]
-    instructions: str | None
-    low_confidence_to: StepRef | None
-    rejects_to: StepRef | None
-    escalate_to: str | None
-    external: bool
-    #: The quality gate governs this step.
-    gated: bool
-
-
-@dataclass(frozen=True)
-class GateView:
-    mode: str
-    step: StepRef | None
-    owner: str
-    summary: str | None
-    procedure: tuple[str, ...]
-    full_attention: tuple[str, ...]
-    foundation: str | None
-    description: str | None
-
-
-@dataclass(frozen=True)
-class WorkflowPage:
-    header: Header
-    id: str
-    title: str
-    description: str | None
-    owner: Link
-    trigger: str
-    #: For a workflow another one triggers: when that chain starts.
-    chain_start: str | None
-    ready: str | None
-    volume: str | None
-    people_time: str | None
-    inputs: tuple[str, ...]
-    outputs: tuple[str, ...]
-    feeds: tuple[Link, ...]
-    steps: tuple[StepView, ...]
-    gates: tuple[GateView, ...]
-    exceptions: tuple[str, ...]
-    mermaid: str
-
-
-@dataclass(frozen=True)
-class PreparedStep:
-    """A machine step done before the person starts."""
-
-    title: str
-    #: "AI" or "Automated".
-    actor: str
-    #: ``ai`` or ``automated``.
-    actor_kind: str
-    #: The upstream workflow the step belongs to; None for the workflow itself.
-    workflow: str | None
-
-
-@dataclass(frozen=True)
-class Moment:
-    """One point of the morning: 'about 05:30', 'the batch is ready'."""
-
-    time: str
-    text: str
-
-
-@dataclass(frozen=True)
-class PreparedWork:
-    """What the machines did for one workflow before the person starts."""
-
-    workflow: Link
-    starts: str
-    ready: str | None
-    batch: str | None
-    steps: tuple[PreparedStep, ...]
-    #: The run's start, the batch ready, the person's start, in order of time.
-    timeline: tuple[Moment, ...]
-
-
-@dataclass(frozen=True)
-class RoleStep:
-    number: int
-    title: str
-    note: str | None
-    time: str | None
-    instructions: str | None
-    points: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class RoleWorkflow:
-    workflow: Link
-    cadence: str
-    total: str | None
-    steps: tuple[RoleStep, ...]
-
-
-@dataclass(frozen=True)
-class ActivityRow:
-    title: str
-    kind: str
-    hours: str
-    workflow: Link | None
-
-
-@dataclass(frozen=True)
-class MetricRow:
-    title: str
-    kind: str
-    role: str
-    change: str
-    replaces: str | None
-    why: str | None
-    primary: bool
-
-
-@dataclass(frozen=True)
-class MetricChange:
-    old: str
-    new: str
-    why: str
-
-
-@dataclass(frozen=True)
-class AllocationView:
-    #: The seed's sentence: "When the <role> has <time> freed from <work>, those
-    #: hours will be used for <activity>, measured by <metric>."
-    statement: str
-    role: Link
-    kind: str
-    activity: str | None
-    decided: str | None
-
-
-@dataclass(frozen=True)
-class PrerequisiteRow:
-    number: int
-    title: str
-    threshold: str
-    evidence: str
-    status: str
-    #: ``met``, ``not-met`` or ``not-recorded``: for styling.
-    status_key: str
-    problems: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class RolePage:
-    header: Header
-    id: str
-    title: str
-    facts: tuple[str, ...]
-    description: str | None
-    moved_from: str | None
-    prepared: tuple[PreparedWork, ...]
-    prepared_note: str | None
-    steps_heading: str
-    workflows: tuple[RoleWorkflow, ...]
-    per_person_note: str | None
-    week: tuple[ActivityRow, ...]
-    week_summary: str | None
-    allocations: tuple[AllocationView, ...]
-    unallocated: str | None
-    metrics: tuple[MetricRow, ...]
-    escalations: tuple[str, ...]
-    owns: tuple[str, ...]
-    transitions: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class WorkflowRow:
-    link: Link
-    owner: str
-    starts: str
-    volume: str
-    people_time: str
-
-
-@dataclass(frozen=True)
-class RoleRow:
-    link: Link
-    people: str
-    day_starts: str
-    caseload: str
-    split: str
-    load: str
-
-
-@dataclass(frozen=True)
-class IndexPage:
-    header: Header
-    title: str
-    description: str | None
-    sector: str | None
-    pattern: str | None
-    workflows: tuple[WorkflowRow, ...]
-    roles: tuple[RoleRow, ...]
-    allocations: tuple[AllocationView, ...]
-    metric_changes: tuple[MetricChange, ...]
-    metrics: tuple[MetricRow, ...]
-    readiness: tuple[PrerequisiteRow, ...]
-    readiness_summary: str | None
-    phases: tuple[str, ...]
-
-
-# --------------------------------------------------------------------------
 # Paths of the pages, relative to the output directory
 
 
@@ -313,132 +100,6 @@ def workflow_path(workflow_id: str, ext: str) -> str:
 
 def role_path(role_id: str, ext: str) -> str:
     return f"roles/{role_id}.{ext}"
-
-
-# --------------------------------------------------------------------------
-# Words and numbers
-
-
-TRIGGER_WORDS = {"automated": "starts automatically", "scheduled": "starts on its schedule",
-                 "human": "human-initiated"}
-MODE_TITLES = {"individual": "Individual review", "batch": "Batch review", "sampled": "Sampled review"}
-KIND_WORDS = {"screen": "Screen work", "room": "Room work"}
-METRIC_KIND_WORDS = {"screen-volume": "Screen-work volume", "room-outcome": "Room-work outcome"}
-ALLOCATION_KIND_WORDS = {
-    "additional-accounts": "More accounts per person",
-    "relationship-depth": "Deeper relationships on existing accounts",
-    "new-function": "A new function",
-}
-PATTERN_WORDS = {
-    "expanded-account-ownership": (
-        "Pattern A, expanded account ownership: the same people carry more accounts, because "
-        "AI absorbs the screen work that limited how many each could manage."),
-    "room-work-deepening": (
-        "Pattern B, room work deepening: the same accounts, with the recovered time going to "
-        "calls, account reviews and opportunities."),
-    "new-function-activation": (
-        "Pattern C, new function activation: the recovered time creates a function the team "
-        "had no capacity for before."),
-}
-CADENCE_WORDS = {
-    "daily": "every day", "weekly": "every week", "fortnightly": "every two weeks",
-    "monthly": "every month", "quarterly": "every quarter", "irregular": "irregularly",
-    "none": "never",
-}
-STAGE_WORDS = {
-    "informal-allocation": "informal capacity allocation: the recovered time is given its use",
-    "informal-expansion": "informal role expansion: the new work is practised",
-    "formal-redesign": "formal role redesign: new title, accountability and metric",
-}
-
-
-def minutes_words(minutes: float) -> str:
-    """``20 -> '20 minutes'``, ``100 -> '1 hour 40 minutes'``, ``0.4 -> 'under a minute'``."""
-    whole = int(round(minutes))
-    if whole < 1:
-        return "under a minute"
-    if whole < 60:
-        return f"{whole} minute{'' if whole == 1 else 's'}"
-    hours, rest = divmod(whole, 60)
-    text = f"{hours} hour{'' if hours == 1 else 's'}"
-    return text + (f" {rest} minute{'' if rest == 1 else 's'}" if rest else "")
-
-
-def hours_words(hours: float) -> str:
-    """``4.5833 -> '4.6 hours'``, ``1 -> '1 hour'``."""
-    rounded = round(hours, 1)
-    return f"{format_number(rounded)} hour{'' if rounded == 1 else 's'}"
-
-
-def count_words(count: float) -> str:
-    """A count of items, rounded sensibly: whole from 1.5 up, one decimal below."""
-    return format_number(round(count) if count >= 1.5 else round(count, 1))
-
-
-def people_words(headcount: float) -> str:
-    if headcount == 1:
-        return "1 person"
-    if headcount == int(headcount):
-        return f"{int(headcount)} people"
-    return f"{format_number(headcount)} FTE"
-
-
-def singular(unit: str) -> str:
-    """``'notifications' -> 'notification'``; units that do not end in a plain 's' stay."""
-    if unit.endswith("s") and not unit.endswith("ss"):
-        return unit[:-1]
-    return unit
-
-
-def in_sentence(title: str) -> str:
-    """A title as it reads inside a sentence: capitalised words lower-cased,
-    acronyms kept ('Operations manager (AI system owner)' -> 'operations
-    manager (AI system owner)')."""
-    out = []
-    for word in title.split(" "):
-        letters = word.strip("()[],.;:")
-        if letters[1:] == letters[1:].lower():
-            out.append(word.lower())
-        else:
-            out.append(word)
-    return " ".join(out)
-
-
-def volume_words(volume: "Rate") -> str:
-    """``'40 notifications per day'``; a count of one takes the singular ('1 report per day')."""
-    unit = singular(volume.unit) if volume.count == 1 else volume.unit
-    return f"{format_number(volume.count)} {unit} per {volume.per}"
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
-def ready_clock(minute: float) -> str:
-    """A ready time rounded up to the next five minutes: 'about 06:05'."""
-    return clock(5 * math.ceil(round(minute, 6) / 5))
-
-
-def metric_change(baseline: float | None, target: float | str | None, unit: str | None) -> str:
-    """``(45, 65, 'accounts') -> '45 → 65 accounts'``, ``(72, 95, 'percent') -> '72% → 95%'``,
-    ``(None, 80, 'percent') -> 'target 80%'``."""
-    percent = "%" if unit and unit.split(" ")[0] in ("percent", "%") else ""
-    rest = unit.split(" ", 1)[1] if percent and unit and " " in unit else ("" if percent else unit or "")
-    suffix = f" {rest}" if rest else ""
-
-    def number(value: float) -> str:
-        return f"{format_number(value)}{percent}"
-
-    if isinstance(target, str):
-        return (f"{number(baseline)}{suffix} → {target}" if baseline is not None
-                else f"target: {target}")
-    if baseline is not None and target is not None:
-        return f"{number(baseline)} → {number(target)}{suffix}"
-    if target is not None:
-        return f"target {number(target)}{suffix}"
-    if baseline is not None:
-        return f"now {number(baseline)}{suffix}"
-    return "not set"
 
 
 # --------------------------------------------------------------------------
@@ -516,24 +177,6 @@ def _gate_of(operation: "Operation", workflow: "Workflow") -> dict[str, "Quality
     return gated
 
 
-def _per_item(minutes: float) -> str:
-    """``2 -> '2 minutes'``, ``1 -> '1 minute'``, ``0.75 -> '0.75 minutes'``, ``180 -> '3 hours'``."""
-    if minutes >= 60:
-        return minutes_words(minutes)
-    return f"{format_number(minutes)} minute{'' if minutes == 1 else 's'}"
-
-
-def _how_many(count: float, unit: str, per: str) -> str:
-    """'about 40 notifications', 'about one proposal', 'about one proposal every 6 weeks'."""
-    if count >= 1.5:
-        return f"about {count_words(count)} {unit}"
-    if count >= 0.95:
-        return f"about one {singular(unit)}"
-    every = round(1 / count) if count > 0 else 0
-    period = {"a day": "days", "a week": "weeks"}.get(per, "runs")
-    return f"about one {singular(unit)} every {every} {period}" if every else f"hardly any {unit}"
-
-
 def _step_time(operation: "Operation", figures: Figures, workflow: "Workflow", step: "Step",
                gate: "QualityGate | None", share_of: float = 1.0) -> str | None:
     """How long a step takes, in words: 'About 20 minutes a day.', 'About 10 of
@@ -576,9 +219,9 @@ def _step_time(operation: "Operation", figures: Figures, workflow: "Workflow", s
     elif share < 1:
         head = f"{format_number(step.percent_of_items)}% of the {unit}"
     else:
-        head = _how_many(reached, unit, per)
+        head = how_many(reached, unit, per)
         head = head[0].upper() + head[1:]
-    return f"{head}, {_per_item(step.minutes_per_item)} each: {total}."
+    return f"{head}, {per_item_minutes(step.minutes_per_item)} each: {total}."
 
 
 def _batch_words(figures: Figures, workflow_id: str) -> str | None:
@@ -588,8 +231,8 @@ def _batch_words(figures: Figures, workflow_id: str) -> str | None:
         return None
     per_run = capacity.items_per_week / capacity.runs_per_week
     if per_run >= 1.5 or capacity.runs_per_week <= 1:
-        return f"Each batch holds {_how_many(per_run, capacity.unit, 'a run')}."
-    return (f"The batches hold {_how_many(capacity.items_per_week, capacity.unit, 'a week')} "
+        return f"Each batch holds {how_many(per_run, capacity.unit, 'a run')}."
+    return (f"The batches hold {how_many(capacity.items_per_week, capacity.unit, 'a week')} "
             "a week in all.")
 
 
@@ -723,7 +366,7 @@ def workflow_context(operation: "Operation", figures: Figures, workflow_id: str,
     if chain:
         root = operation.workflow(chain[-1])
         if root is not None:
-            chain_start = f"{workflow_title(root)} {_lower_first(trigger_phrase(operation, root))}."
+            chain_start = f"{workflow_title(root)} {lower_first(trigger_phrase(operation, root))}."
     ready = output_ready(operation, figures.graph, figures.capacity, workflow_id)
 
     volume = None

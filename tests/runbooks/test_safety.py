@@ -161,7 +161,7 @@ def test_a_template_error_leaves_the_previous_output_as_it_was(tmp_path):
     code, stdout, stderr = run("compile", str(HVAC_POST), "-o", str(out), "--templates", str(templates))
     assert (code, stdout) == (2, "")
     assert stderr == ("redesign: template error: role.md.j2, line 2: "
-                      "'redesign.runbooks.context.RolePage object' has no attribute 'no_such_field'\n")
+                      "'redesign.runbooks.pages.RolePage object' has no attribute 'no_such_field'\n")
     assert snapshot(target) == before
     assert leftovers(target.parent) == []
 
