@@ -187,3 +187,30 @@ def test_pre_state_role_starts_its_own_work():
     assert "Your steps in each workflow" in lines
     assert "About 40 notifications, 2.5 minutes each: about 1 hour 40 minutes a day." in lines
     assert "Where your recovered hours go" not in lines
+
+
+def _rule_examples():
+    from redesign.catalog import all_rules
+    from redesign.loader import load_text
+    from redesign.validate import validate_document
+
+    examples = []
+    for rule_id, info in sorted(all_rules().items()):
+        for kind in ("good", "bad"):
+            text = getattr(info, kind, None)
+            operation = validate_document(load_text(text, "x.yaml"))[0] if text else None
+            if operation is not None:
+                examples.append(pytest.param(operation, id=f"{rule_id}-{kind}"))
+    return examples
+
+
+@pytest.mark.parametrize("operation", _rule_examples())
+def test_odd_shapes_compile_and_parse(operation):
+    """The rule catalog's examples (cycles, missing gates, people starting AI
+    work, monthly schedules) compile in both formats into pages that parse."""
+    for path, text in compile_runbooks(operation, "markdown").items():
+        tokens = markdown_tokens(text)
+        assert not [t for t in tokens if t.type in ("html_block", "html_inline")], path
+        assert "None" not in markdown_text(text).split(), path
+    for path, text in compile_runbooks(operation, "html").items():
+        assert "None" not in html_text(parse_html(text)).split(), path
