@@ -563,8 +563,8 @@ def role_context(operation: "Operation", figures: Figures, role_id: str, ext: st
                     workflow=None if chain_id == workflow.id else workflow_title(chain_graph.workflow),
                 ))
         root = operation.workflow(ready.root)
-        moments = [(ready.start_minute, Moment(clock(ready.start_minute),
-                                               f"{workflow_title(root)} starts")),
+        starter = "the run starts" if root.id == workflow.id else f"{workflow_title(root)} starts"
+        moments = [(ready.start_minute, Moment(clock(ready.start_minute), starter)),
                    (ready.ready_minute, Moment(f"about {ready_clock(ready.ready_minute)}",
                                                "the batch is ready"))]
         if ready.day_starts_minute is not None:
@@ -695,8 +695,9 @@ def role_context(operation: "Operation", figures: Figures, role_id: str, ext: st
         for transition in sorted(operation.rollout.transitions, key=lambda t: t.date):
             if transition.role == role_id:
                 text = f"From {transition.date.isoformat()}: {STAGE_WORDS[transition.stage]}."
-                if transition.note:
-                    text += f" {transition.note.rstrip('.')}."
+                note = (transition.note or "").strip().rstrip(".")
+                if note and note.lower() not in text.lower():
+                    text += f" {note}."
                 transitions.append(text)
 
     moved_from = None
