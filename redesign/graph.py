@@ -43,6 +43,18 @@ class MissingInput:
 
 
 @dataclass(frozen=True)
+class FlowEdge:
+    """One edge of a workflow's flow: ``source`` comes before ``target``."""
+
+    source: StepId
+    target: StepId
+    #: ``after`` (ordering written in the spec) or ``artifact`` (the target reads what the source writes).
+    kind: str
+    #: The artifact an ``artifact`` edge carries.
+    artifact: str | None = None
+
+
+@dataclass(frozen=True)
 class UnorderedWriters:
     artifact: str
     first: StepId
@@ -162,6 +174,29 @@ class WorkflowGraph:
     def path(self, step_id: str, *keys: str | int) -> tuple:
         """JSON path of a step (or of a key inside it)."""
         return ("workflows", self.index, "steps", self._positions[StepId(step_id)], *keys)
+
+    def order(self) -> list[StepId]:
+        """The steps in the order they happen: a topological order, ties broken by
+        position in the spec. A graph with a cycle gives the spec's order."""
+        try:
+            return list(nx.lexicographical_topological_sort(self._graph, key=self._positions.__getitem__))
+        except nx.NetworkXUnfeasible:
+            return list(self._steps)
+
+    def flow_edges(self) -> list[FlowEdge]:
+        """The edges of the flow without shortcuts (see :meth:`_reduced`), ordered
+        by the positions of their steps in the spec."""
+        edges = [FlowEdge(source, target, data["kind"], data.get("artifact"))
+                 for source, target, data in self._flow.edges(data=True)]
+        return sorted(edges, key=lambda e: (self._positions[e.source], self._positions[e.target]))
+
+    def flow_predecessors(self, step_id: str) -> list[StepId]:
+        """The steps right before this one in the flow, in spec order."""
+        return sorted(self._flow.predecessors(StepId(step_id)), key=self._positions.__getitem__)
+
+    def flow_successors(self, step_id: str) -> list[StepId]:
+        """The steps right after this one in the flow, in spec order."""
+        return sorted(self._flow.successors(StepId(step_id)), key=self._positions.__getitem__)
 
     def predecessors(self, step_id: str) -> list[StepId]:
         return list(self._graph.predecessors(StepId(step_id)))
@@ -334,6 +369,19 @@ class WorkflowGraph:
             seen.add(nxt)
             path.append(nxt)
         return path
+
+    def steps_before_people(self) -> list[StepId]:
+        """The automated and AI steps that no person's step precedes, in order:
+        the work that is done before anyone starts."""
+        blocked: set[StepId] = set()
+        found: list[StepId] = []
+        for node in self.order():
+            step = self._steps[node]
+            if step.is_human or any(p in blocked for p in self._graph.predecessors(node)):
+                blocked.add(node)
+                continue
+            found.append(node)
+        return found
 
     def machine_ready_minutes(self, duration: Callable[["Step"], float]) -> float | None:
         """Minutes from the workflow's start until its machine steps are done:

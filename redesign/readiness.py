@@ -51,6 +51,10 @@ class ReadinessAssessment:
         return self.prerequisite("foundation").met is True
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def _at_least_as_often(actual: str, required: str) -> bool:
     return CADENCE_DAYS[actual] <= CADENCE_DAYS[required]
 
@@ -64,8 +68,8 @@ def assess_readiness(operation: "Operation") -> ReadinessAssessment:
     statuses = []
 
     # 1. Foundation at quality
-    threshold = (f"editing <= {format_number(t.max_editing_percent)}% across >= "
-                 f"{t.min_workflows} deployed workflows")
+    threshold = (f"at most {format_number(t.max_editing_percent)}% editing before use, across "
+                 f"at least {_count(t.min_workflows, 'deployed workflow')}")
     evidence = readiness.foundation
     if evidence is None:
         statuses.append(PrerequisiteStatus(1, "foundation", "Foundation at quality", None, threshold,
@@ -81,18 +85,19 @@ def assess_readiness(operation: "Operation") -> ReadinessAssessment:
                 f"editing is {format_number(evidence.editing_percent)}%, above "
                 f"{format_number(t.max_editing_percent)}%: the Foundation is still calibrating")
         if len(evidence.workflows) < t.min_workflows:
-            problems.append(f"{len(evidence.workflows)} deployed workflow(s) measured, "
+            problems.append(f"{_count(len(evidence.workflows), 'deployed workflow')} measured, "
                             f"fewer than {t.min_workflows}")
         text = (f"{format_number(evidence.editing_percent)}% editing across "
-                f"{len(evidence.workflows)} workflow(s)")
+                f"{_count(len(evidence.workflows), 'workflow')}")
         if evidence.measured_on:
             text += f", measured {evidence.measured_on.isoformat()}"
         statuses.append(PrerequisiteStatus(1, "foundation", "Foundation at quality", not problems,
                                            threshold, text, tuple(problems), base + ("foundation",)))
 
     # 2. Team adoption
-    threshold = (f">= {format_number(t.min_adoption_percent)}% of the trained team, "
-                 f">= {format_number(t.min_uses_per_week)} uses per week, unprompted")
+    threshold = (f"at least {format_number(t.min_adoption_percent)}% of the trained team "
+                 f"running their anchor workflows at least {format_number(t.min_uses_per_week)} "
+                 "times a week, unprompted")
     adoption = readiness.adoption
     if adoption is None:
         statuses.append(PrerequisiteStatus(2, "adoption", "Team adoption", None, threshold,
@@ -113,8 +118,8 @@ def assess_readiness(operation: "Operation") -> ReadinessAssessment:
                                            text, tuple(problems), base + ("adoption",)))
 
     # 3. Improvement loop
-    threshold = (f"loop runs {t.loop_cadence} or more often; context documents updated "
-                 f"{t.context_updates} or more often; quality improving month over month")
+    threshold = (f"the loop runs {t.loop_cadence} or more often; context documents are updated "
+                 f"{t.context_updates} or more often; quality improves month over month")
     loop = readiness.improvement_loop
     if loop is None:
         statuses.append(PrerequisiteStatus(3, "improvement_loop", "Improvement loop running", None,
@@ -141,7 +146,7 @@ def assess_readiness(operation: "Operation") -> ReadinessAssessment:
                                            base + ("improvement_loop",)))
 
     # 4. Production data
-    threshold = f">= {format_number(t.min_production_months)} months of production data"
+    threshold = f"at least {format_number(t.min_production_months)} months of production data"
     data = readiness.production_data
     if data is None:
         statuses.append(PrerequisiteStatus(4, "production_data", "Production data", None, threshold,

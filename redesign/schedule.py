@@ -78,6 +78,10 @@ class Schedule:
         days = _describe_days(self)
         return f"{when}, {days}" if days else when
 
+    def describe_days(self) -> str:
+        """The days it runs, in words: 'Monday to Friday', 'every Friday', 'every day'."""
+        return _describe_days(self)
+
 
 _DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 

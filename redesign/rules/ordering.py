@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from ..diagnostics import Severity
-from ..model.base import clock_minutes
 from ..model.workflows import APPROVAL_STEP_TYPES, PRODUCTION_STEP_TYPES
-from ..schedule import CronError, parse_cron
+from ..timing import clock, output_ready
 from .base import Finding, RuleContext, path_text, rule
 
 _POST = """apiVersion: redesign/v1
@@ -343,18 +342,6 @@ def gate_without_rework(ctx: RuleContext, options: dict):
                 )
 
 
-def _step_minutes(step, items_per_run: float) -> float:
-    share = step.percent_of_items / 100
-    return (step.minutes_per_batch or 0) + (step.minutes_per_item or 0) * items_per_run * share
-
-
-def _clock(minutes: float) -> str:
-    minutes = int(round(minutes))
-    days, minutes = divmod(minutes, 24 * 60)
-    text = f"{minutes // 60:02d}:{minutes % 60:02d}"
-    return text + (f" (+{days} day)" if days == 1 else f" (+{days} days)" if days else "")
-
-
 @rule(
     "RD208", "ai-output-late", Severity.WARNING,
     "The AI output is not ready before the owning role's day starts.",
@@ -392,26 +379,14 @@ def ai_output_late(ctx: RuleContext, options: dict):
     if not ctx.is_post:
         return
     operation = ctx.operation
-    capacity = ctx.capacity
-    ready_cache: dict[str, float | None] = {}
-
-    def machine_minutes(workflow_id: str) -> float | None:
-        if workflow_id not in ready_cache:
-            figures = capacity.workflows[workflow_id]
-            per_run = figures.items_per_week / figures.runs_per_week if figures.runs_per_week else 0
-            ready_cache[workflow_id] = ctx.graph.workflow(workflow_id).machine_ready_minutes(
-                lambda step: _step_minutes(step, per_run))
-        return ready_cache[workflow_id]
-
     for graph in ctx.graph:
         if not any(graph.produces_ai_content(s) for s in graph.steps):
             continue
-        own = machine_minutes(graph.id)
-        if own is None:
+        ready = output_ready(operation, ctx.graph, ctx.capacity, graph.id)
+        if ready is None:
             continue
-        chain = ctx.graph.upstream_chain(graph.id)
-        root = operation.workflow(chain[-1]) if chain else graph.workflow
-        if root.trigger.human:
+        root = operation.workflow(ready.root)
+        if ready.started_by == "human":
             yield Finding(
                 ctx.workflow_path(root.id, "trigger"),
                 f"workflow '{graph.id}' has AI steps but is started by a person "
@@ -420,24 +395,16 @@ def ai_output_late(ctx: RuleContext, options: dict):
                 hint="trigger it from a schedule (e.g. '0 5 * * 1-5') or from an upstream workflow",
             )
             continue
-        if not root.trigger.schedule:
+        if ready.before_day_starts is not False:
             continue
-        try:
-            start = parse_cron(root.trigger.schedule).first_run_minute()
-        except CronError:
-            continue
-        ready = start + own + sum(machine_minutes(w) or 0 for w in chain)
         owner = operation.role(graph.workflow.owner)
-        if owner is None:
-            continue
-        day_starts = clock_minutes(owner.day_starts)
-        if ready > day_starts:
-            yield Finding(
-                ctx.workflow_path(root.id, "trigger", "schedule"),
-                f"AI output of workflow '{graph.id}' is ready at {_clock(ready)}, after "
-                f"'{owner.id}' starts the day at {owner.day_starts}",
-                hint=f"start the schedule at least {int(ready - day_starts + 0.999)} minutes earlier",
-            )
+        late = ready.ready_minute - ready.day_starts_minute
+        yield Finding(
+            ctx.workflow_path(root.id, "trigger", "schedule"),
+            f"AI output of workflow '{graph.id}' is ready at {clock(ready.ready_minute)}, after "
+            f"'{owner.id}' starts the day at {owner.day_starts}",
+            hint=f"start the schedule at least {int(late + 0.999)} minutes earlier",
+        )
 
 
 RULES = [ai_output_unapproved, changed_after_approval, approval_not_human,
