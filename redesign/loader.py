@@ -28,6 +28,7 @@ __all__ = [
     "Limits",
     "SourceMap",
     "SpecDocument",
+    "load_bytes",
     "load_file",
     "load_text",
 ]
@@ -153,6 +154,20 @@ class SpecDocument:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     #: True when the file could not be read at all (exit code 2).
     io_error: bool = False
+
+    @property
+    def declares_spec(self) -> bool:
+        """Whether the file says it is a redesign spec: a mapping whose
+        ``apiVersion`` starts with ``redesign/`` or whose ``kind`` is ``Operation``.
+
+        Tells specs from the other YAML in a repository (CI configuration,
+        say) when a command looks at every changed file.
+        """
+        if not isinstance(self.data, dict):
+            return False
+        version = self.data.get("apiVersion")
+        return (isinstance(version, str) and version.startswith("redesign/")) or \
+            self.data.get("kind") == "Operation"
 
     @property
     def ok(self) -> bool:
@@ -701,15 +716,21 @@ def load_file(path: str | os.PathLike[str], limits: Limits = DEFAULT_LIMITS,
                                           hint="check that the path exists and is readable"))
         doc.io_error = True
         return doc
+    return load_bytes(raw, shown, limits)
+
+
+def load_bytes(raw: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> SpecDocument:
+    """Load spec bytes read from anywhere (a file, a git revision), named ``path``."""
+    doc = SpecDocument(path=path, text=None, data=None, source_map=SourceMap(None))
     if len(raw) > limits.max_file_bytes:
         doc.diagnostics.append(Diagnostic(
-            shown, 1, 1, "RD004", Severity.ERROR,
+            path, 1, 1, "RD004", Severity.ERROR,
             f"file is larger than the limit of {limits.max_file_bytes:,} bytes",
             hint="split the operation into several specs, or raise limits.max_file_bytes"))
         return doc
     text = _decode(raw, doc)
     if text is None:
         return doc
-    loaded = load_text(text, shown, limits)
+    loaded = load_text(text, path, limits)
     loaded.diagnostics[:0] = doc.diagnostics
     return loaded
