@@ -91,8 +91,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-def _emit(text: str) -> None:
-    click.echo(text, nl=False)
+def _emit(text: str, color: bool = False) -> None:
+    """Write ``text``; ``color`` keeps its colour codes even when stdout is not a
+    terminal (click strips them otherwise), for ``--color always``."""
+    click.echo(text, nl=False, color=color or None)
 
 
 # --------------------------------------------------------------------------
@@ -133,8 +135,9 @@ def _finish(report: Any, command: str, fmt: str, color: str, fail_on: str | None
     from .diagnostics import Severity
     from .reporters import RenderOptions, render
 
-    _emit(render(report, fmt, RenderOptions(color=use_color(color), command=command,
-                                             version=__version__)))
+    colour = use_color(color)
+    _emit(render(report, fmt, RenderOptions(color=colour, command=command, version=__version__)),
+          colour)
     threshold = Severity.parse(fail_on) if fail_on else (
         Severity.WARNING if strict else Severity.ERROR)
     if report.io_error:
