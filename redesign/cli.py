@@ -207,6 +207,74 @@ def check(paths: Sequence[str], fmt: str, color: str, fail_on: str | None, stric
 
 
 # --------------------------------------------------------------------------
+# diff
+
+
+@cli.command()
+@click.argument("specs", nargs=-1, metavar="[OLD NEW | DIR]")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True,
+              help="text: +/-/~ lines; markdown: a before/after report, fit for a pull-request "
+                   "comment; json: see schemas/redesign-diff-v1.schema.json.")
+@click.option("--exit-code", is_flag=True,
+              help="Exit 1 when there are differences and 0 when there are none, like "
+                   "`git diff --exit-code`.")
+@click.option("--base", metavar="REV",
+              help="Compare every spec changed since REV with its version at REV; "
+                   "paths given limit the search.")
+@color_option
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Configuration file for the loader's limits; default: the nearest one.")
+def diff(specs: Sequence[str], fmt: str, exit_code: bool, base: str | None, color: str,
+         config_path: str | None) -> None:
+    """Show what a redesign changes: roles, workflows, gates, allocations, metrics, readiness.
+
+    OLD and NEW are spec files, or REV:path to read a file at a git revision
+    (of the repository of the current directory). DIR holds pre.yaml and
+    post.yaml. With --base REV, every spec changed since REV is compared with
+    its version at REV.
+
+    Changes are keyed by id, renames found, and the figures (hours, review
+    minutes, accounts per FTE, screen/room split) computed by the capacity
+    model. Changes that raise risk are flagged. Both sides must be valid
+    specs; if not, their findings are reported as by `validate` and the exit
+    code is 1.
+
+    \b
+    Examples:
+      redesign diff specs/examples/hvac-distributor
+      redesign diff pre.yaml post.yaml --format markdown
+      redesign diff main:specs/acme/post.yaml specs/acme/post.yaml
+      redesign diff --base origin/main --exit-code
+    """
+    from .diagnostics import Severity
+    from .diff import SourceError, diff_specs
+    from .diff.report import RenderOptions as DiffRenderOptions
+    from .diff.report import render as render_diff
+    from .reporters import RenderOptions, render
+
+    resolver = _resolver(config_path)
+    try:
+        outcome = _with_config_errors(lambda: diff_specs(specs, base=base, resolver=resolver))
+    except SourceError as error:
+        click.echo(f"redesign: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    colour = use_color(color)
+    if not outcome.valid:
+        findings_format = "json" if fmt == "json" else "text"
+        _emit(render(outcome.validation, findings_format,
+                     RenderOptions(color=colour, command="diff", version=__version__)), colour)
+        if outcome.validation.count(Severity.ERROR) == 0 and outcome.validation.io_error:
+            sys.exit(EXIT_USAGE)
+        sys.exit(EXIT_FINDINGS)
+    _emit(render_diff(outcome.report, fmt, DiffRenderOptions(color=colour, version=__version__)),
+          colour)
+    if exit_code and outcome.report.has_differences:
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_CLEAN)
+
+
+# --------------------------------------------------------------------------
 # rules and explain
 
 
