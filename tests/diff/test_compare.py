@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import DIFF_FIXTURES, compared, spec
-from redesign.diff.compare import percent_change, role_noun, split_text
+from redesign.diff.compare import compare_operations, percent_change, role_noun, split_text
 from redesign.diff.matching import pair_things, plain_words
 
 
@@ -288,3 +288,13 @@ def test_split_text_adds_up_to_100(split, text):
 def test_role_noun():
     assert [role_noun(r) for r in ("cs-coordinator", "billing-coordinator", "cs-rep", "clerk")] == [
         "coordinator", "coordinator", "rep", "clerk"]
+
+
+def test_the_library_compares_as_the_command_does():
+    import redesign
+
+    outcome = redesign.diff_specs([str(DIFF_FIXTURES / "development")])
+    assert outcome.valid
+    (diff,) = outcome.report.diffs
+    assert diff.summary == "lead screen/room 60/40 -> 30/70"
+    assert redesign.compare_operations is compare_operations
