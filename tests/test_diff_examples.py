@@ -9,6 +9,7 @@ the published JSON Schema.
 from __future__ import annotations
 
 import json
+import re
 
 import jsonschema
 import pytest
@@ -93,3 +94,15 @@ def test_example_diff_json_validates_and_matches_the_text(example):
 
 def test_the_running_example_is_there():
     assert "hvac-distributor" in PAIRS
+
+
+def test_the_excerpt_in_the_docs_is_what_diff_prints():
+    page = (ROOT / "docs" / "diff.md").read_text(encoding="utf-8")
+    match = re.search(r"<!-- diff-excerpt: hvac-distributor -->\n```text\n(.*?)```\n", page, re.DOTALL)
+    assert match, "docs/diff.md must hold the hvac excerpt"
+    shown = [line for line in match.group(1).splitlines() if line != "..."]
+    code, out, _ = run("diff", "specs/examples/hvac-distributor", cwd=ROOT)
+    assert code == 0
+    printed = iter(out.splitlines())
+    missing = [line for line in shown if not any(line == candidate for candidate in printed)]
+    assert missing == [], "excerpt lines not printed, or out of order"
