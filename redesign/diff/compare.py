@@ -154,7 +154,8 @@ class _Facts:
     splits: list[str] = field(default_factory=list)
     allocations_added: int = 0
     metrics_replaced: int = 0
-    readiness: tuple[int, int] | None = None
+    #: Prerequisites met before and after, of how many.
+    readiness: tuple[int, int, int] | None = None
 
     def phrases(self, risks: int) -> list[str]:
         out = []
@@ -179,8 +180,8 @@ class _Facts:
         if self.metrics_replaced:
             out.append(f"{_plural(self.metrics_replaced, 'metric')} replaced")
         if self.readiness is not None:
-            old, new = self.readiness
-            out.append(f"readiness {old}/4 -> {new}/4 prerequisites met")
+            old, new, total = self.readiness
+            out.append(f"readiness {old}/{total} -> {new}/{total} prerequisites met")
         if risks:
             out.append(f"{_plural(risks, 'risk')} flagged")
         return out
@@ -272,9 +273,6 @@ class _Comparison:
     def metric_id(self, old_id: str) -> str:
         return self.metric_ids.get(old_id, old_id)
 
-    def actor_id(self, old_actor: str) -> str:
-        return self.role_ids.get(old_actor, old_actor)
-
     # ------------------------------------------------------------------
 
     def run(self) -> SpecDiff:
@@ -293,7 +291,11 @@ class _Comparison:
         changes = tuple(sorted(self.changes, key=Change.sort_key))
         risks = sum(1 for change in changes if change.risk)
         phrases = self.facts.phrases(risks)
-        if phrases:
+        if self.old is None or self.new is None:
+            summary = (f"spec added, compared with nothing: {_plural(len(changes), 'thing')} added"
+                       if self.old is None else
+                       f"spec removed, compared with nothing: {_plural(len(changes), 'thing')} removed")
+        elif phrases:
             summary = ", ".join(phrases)
         elif changes:
             counts = [_plural(len(changes), "change")]
@@ -350,7 +352,7 @@ class _Comparison:
 
         pairing = pair_things(
             old_workflow.steps, new_workflow.steps, _id, _id,
-            [(identity(self.actor_id), identity(lambda actor: actor)), (titled, titled)],
+            [(identity(self.role_id), identity(lambda actor: actor)), (titled, titled)],
         )
         self.step_ids[old_workflow.id] = {old.id: new.id for old, new in pairing.pairs}
         return pairing
@@ -753,7 +755,7 @@ class _Comparison:
                 why = "same type and title"
             self.renamed("workflows", "step", thing_id, f"{new_workflow.id}/{was.id}", why)
         self.fields("workflows", "step", thing_id, label, was, now, ["title", "type"])
-        actor_before = self.actor_id(was.actor)
+        actor_before = self.role_id(was.actor)
         if actor_before != now.actor:
             if was.is_human and not now.is_human:
                 self.facts.automated += 1
@@ -1029,7 +1031,8 @@ class _Comparison:
             met_before = sum(p.met is True for p in self.old_readiness.prerequisites)
             met_after = sum(p.met is True for p in self.new_readiness.prerequisites)
             if met_before != met_after:
-                self.facts.readiness = (met_before, met_after)
+                self.facts.readiness = (met_before, met_after,
+                                        len(self.new_readiness.prerequisites))
             old_thresholds = (self.old.readiness or _no_readiness()).thresholds
             new_thresholds = (self.new.readiness or _no_readiness()).thresholds
             self.fields("readiness", "prerequisite", "thresholds", "readiness thresholds",

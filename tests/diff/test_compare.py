@@ -233,12 +233,13 @@ def test_a_spec_compared_with_nothing_is_all_added_or_all_removed():
     added = compared(None, post)
     assert [(c.kind, c.id) for c in added.changes] == [("+", "cs-rep"), ("+", "outbound-rep")]
     assert added.old is None and added.new.name == "customer-service"
-    assert added.summary == "2 changes: 2 added, 0 removed, 0 changed"
+    assert added.summary == "spec added, compared with nothing: 2 things added"
     removed = compared(post, None)
     assert [(c.kind, c.id, c.message) for c in removed.changes] == [
         ("-", "cs-rep", "role cs-rep (Customer service rep): removed, 1 FTE"),
         ("-", "outbound-rep", "role outbound-rep (Outbound customer rep): removed, 1 FTE"),
     ]
+    assert removed.summary == "spec removed, compared with nothing: 2 things removed"
 
 
 def test_changes_are_ordered_by_category_then_id_whatever_the_spec_order():

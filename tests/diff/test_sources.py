@@ -5,19 +5,22 @@ Git revisions are read in a real temporary repository.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
 
+import jsonschema
 import pytest
 
-from conftest import DIFF_FIXTURES, run
+from conftest import DIFF_FIXTURES, ROOT, run
 from redesign.diff import SourceError, diff_specs
 from redesign.diff.sources import resolve_pairs
 
 PRE = (DIFF_FIXTURES / "customer-service" / "pre.yaml").read_text()
 POST = (DIFF_FIXTURES / "customer-service" / "post.yaml").read_text()
 HEADCOUNT_1 = PRE.replace("headcount: 2", "headcount: 1")
+SCHEMA = json.loads((ROOT / "schemas" / "redesign-diff-v1.schema.json").read_text(encoding="utf-8"))
 
 
 def git(repo: Path, *args: str) -> str:
@@ -89,8 +92,8 @@ def test_base_compares_every_spec_changed_since_the_revision(repo):
             for d in outcome.report.diffs] == [
         ("HEAD:specs/a.yaml", "specs/a.yaml",
          "1 FTE moved cs-rep -> outbound-rep, accounts per rep 30 -> 60 (+100%)"),
-        ("HEAD:specs/b.yaml", None, "1 change: 0 added, 1 removed, 0 changed"),
-        (None, "specs/c.yaml", "1 change: 1 added, 0 removed, 0 changed"),
+        ("HEAD:specs/b.yaml", None, "spec removed, compared with nothing: 1 thing removed"),
+        (None, "specs/c.yaml", "spec added, compared with nothing: 1 thing added"),
         ("HEAD:specs/d.yaml", "specs/e.yaml", "no differences"),
     ]
     code, out, err = run("diff", "--base", "HEAD", "--exit-code", cwd=repo)
@@ -98,6 +101,18 @@ def test_base_compares_every_spec_changed_since_the_revision(repo):
     assert out.endswith("\n4 specs compared, 3 with differences\n")
     assert "--- (none)\n+++ specs/c.yaml  (spec-c, pre)\n" in out
     assert "--- HEAD:specs/b.yaml  (spec-b, pre)\n+++ (none)\n" in out
+    code, out, _ = run("diff", "--base", "HEAD", "--format", "json", cwd=repo)
+    data = json.loads(out)
+    jsonschema.Draft202012Validator(SCHEMA).validate(data)
+    assert [(d["old"] and d["old"]["label"], d["new"] and d["new"]["label"]) for d in data["diffs"]] == [
+        ("HEAD:specs/a.yaml", "specs/a.yaml"), ("HEAD:specs/b.yaml", None),
+        (None, "specs/c.yaml"), ("HEAD:specs/d.yaml", "specs/e.yaml")]
+    assert (data["base"], data["summary"]) == (
+        "HEAD", {"specs": 4, "with_differences": 3, "changes": 7, "risks": 0})
+    code, out, _ = run("diff", "--base", "HEAD", "--format", "markdown", cwd=repo)
+    assert [line for line in out.splitlines() if line.startswith("## ")] == [
+        "## spec-a: pre → post", "## spec-b: pre → none", "## spec-c: none → pre", "## spec-d: pre → pre"]
+    assert out.endswith("\n_4 specs compared, 3 with differences_\n")
 
 
 def test_base_paths_limit_the_search_and_nothing_changed_is_said(repo):
