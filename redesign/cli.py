@@ -227,18 +227,19 @@ def check(paths: Sequence[str], fmt: str, color: str, fail_on: str | None, stric
               help="Configuration file for the loader's limits; default: the nearest one.")
 def diff(specs: Sequence[str], fmt: str, exit_code: bool, base: str | None, color: str,
          config_path: str | None) -> None:
-    """Show what a redesign changes: roles, workflows, gates, allocations, metrics, readiness.
+    """Compare two states: what a redesign changes.
 
     OLD and NEW are spec files, or REV:path to read a file at a git revision
     (of the repository of the current directory). DIR holds pre.yaml and
     post.yaml. With --base REV, every spec changed since REV is compared with
     its version at REV.
 
-    Changes are keyed by id, renames found, and the figures (hours, review
-    minutes, accounts per FTE, screen/room split) computed by the capacity
-    model. Changes that raise risk are flagged. Both sides must be valid
-    specs; if not, their findings are reported as by `validate` and the exit
-    code is 1.
+    Team structure, workflows and triggers, quality gates, capacity
+    allocation, metrics and readiness are compared by id, renames found, and
+    the figures (hours, review minutes, accounts per FTE, screen/room split)
+    computed by the capacity model. Changes that raise risk are flagged. Both
+    sides must be valid specs; if not, their findings are reported as by
+    `validate` and the exit code is 1.
 
     \b
     Examples:
@@ -247,7 +248,6 @@ def diff(specs: Sequence[str], fmt: str, exit_code: bool, base: str | None, colo
       redesign diff main:specs/acme/post.yaml specs/acme/post.yaml
       redesign diff --base origin/main --exit-code
     """
-    from .diagnostics import Severity
     from .diff import SourceError, diff_specs
     from .diff.report import RenderOptions as DiffRenderOptions
     from .diff.report import render as render_diff
@@ -264,8 +264,6 @@ def diff(specs: Sequence[str], fmt: str, exit_code: bool, base: str | None, colo
         findings_format = "json" if fmt == "json" else "text"
         _emit(render(outcome.validation, findings_format,
                      RenderOptions(color=colour, command="diff", version=__version__)), colour)
-        if outcome.validation.count(Severity.ERROR) == 0 and outcome.validation.io_error:
-            sys.exit(EXIT_USAGE)
         sys.exit(EXIT_FINDINGS)
     _emit(render_diff(outcome.report, fmt, DiffRenderOptions(color=colour, version=__version__)),
           colour)

@@ -35,9 +35,10 @@ class DiffOutcome:
 
     @property
     def valid(self) -> bool:
+        """Both sides of every pair are valid specs."""
         from ..diagnostics import Severity
 
-        return not self.validation.io_error and self.validation.count(Severity.ERROR) == 0
+        return self.validation.count(Severity.ERROR) == 0
 
 
 def diff_specs(arguments: Sequence[str], base: str | None = None,
