@@ -123,13 +123,23 @@ def _caseload(capacity: RoleCapacity | None) -> str | None:
 
 
 def _caseload_cell(row: RoleFigures) -> str:
+    """Per FTE; as headcount x per FTE when the headcount changed too (3 × 25 → 2 × 35)."""
     before, after = row.before, row.after
-    cell = _pair(_caseload(before), _caseload(after))
-    if (before and after and before.caseload_per_person and after.caseload_per_person
-            and before.caseload_unit == after.caseload_unit
-            and before.caseload_per_person != after.caseload_per_person):
-        cell += percent_change(before.caseload_per_person, after.caseload_per_person)
-    return cell
+    comparable = (before and after and before.caseload_per_person and after.caseload_per_person
+                  and (before.caseload_unit, before.caseload_per)
+                  == (after.caseload_unit, after.caseload_per))
+    if not comparable:
+        return _pair(_caseload(before), _caseload(after))
+    change = ""
+    if before.caseload_per_person != after.caseload_per_person:
+        change = percent_change(before.caseload_per_person, after.caseload_per_person)
+    if before.headcount == after.headcount:
+        return _pair(_caseload(before), _caseload(after)) + change
+    period = f" per {after.caseload_per}" if after.caseload_per else ""
+    per_fte = f" ({change.strip()[1:-1]} per FTE)" if change else ""
+    return (f"{figure(before.headcount, 2)} × {figure(before.caseload_per_person)} → "
+            f"{figure(after.headcount, 2)} × {figure(after.caseload_per_person)} "
+            f"{after.caseload_unit}{period}{per_fte}")
 
 
 def _load(capacity: RoleCapacity | None) -> str | None:

@@ -188,3 +188,11 @@ def test_help_shows_the_inputs_and_examples():
     for text in ("[OLD NEW | DIR]", "--format [text|markdown|json]", "--exit-code", "--base REV",
                  "redesign diff main:specs/acme/post.yaml specs/acme/post.yaml"):
         assert text in out
+
+
+def test_markdown_caseload_with_a_headcount_change_reads_like_the_seed():
+    code, out, _ = run("diff", "--format", "markdown", str(DIFF_FIXTURES / "billing"))
+    team = _tables(out)[0]
+    assert team[1][:3] == ["billing-coordinator", "3 → 2 (-33%)", "3 × 25 → 2 × 35 appeals per week (+40% per FTE)"]
+    assert team[2][0] == "payer-relations-coordinator (moved from billing-coordinator)"
+    assert team[-1][:2] == ["all roles", "3"]
