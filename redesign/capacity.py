@@ -6,7 +6,8 @@ figures that ``check``, ``diff`` and ``compile`` share:
 - per workflow: runs and items per week, human minutes per item and per
   week, by role and by step, and the review minutes of its quality gate;
 - per role: available hours, load (hours and %), the screen/room split,
-  caseload, recovered and allocated hours.
+  caseload (accounts or cases per FTE, and for the team), recovered hours
+  and where its allocations send them.
 
 How the figures are computed (also in docs/concepts.md):
 
@@ -83,6 +84,21 @@ class WorkflowCapacity:
 
 
 @dataclass(frozen=True)
+class AllocatedTime:
+    """Recovered hours one allocation sends somewhere, and how that is measured."""
+
+    allocation: str
+    #: Hours per person per week.
+    hours_per_week: float
+    #: The activity the time goes to, in the spec's words.
+    to: str
+    kind: str
+    #: The role's activity (by id) the time goes to, if the spec names it.
+    activity: str | None = None
+    measured_by: str | None = None
+
+
+@dataclass(frozen=True)
 class RoleCapacity:
     role: str
     headcount: float
@@ -100,11 +116,15 @@ class RoleCapacity:
     room_hours: float = 0.0
     caseload_per_person: float | None = None
     caseload_unit: str | None = None
+    #: The caseload's period for a flow of cases (`week` in 25 appeals per week); None for a book.
+    caseload_per: str | None = None
     edge_of_capacity: float | None = None
     #: Hours per person per week that AI frees, as the spec states.
     recovered_hours: float | None = None
     #: Hours per person per week the role's allocations assign.
     allocated_hours: float = 0.0
+    #: Where the allocated hours go, one entry per allocation, in spec order.
+    allocations: tuple[AllocatedTime, ...] = ()
     #: Quality-gate review minutes per week the role spends (team total).
     review_minutes: float = 0.0
 
@@ -117,6 +137,13 @@ class RoleCapacity:
     def booked_percent(self) -> float:
         """Booked hours (activities and unlinked workflows) over available hours, in percent."""
         return 100 * self.booked_hours / self.available_hours if self.available_hours else 0.0
+
+    @property
+    def team_caseload(self) -> float | None:
+        """Accounts or cases the whole role carries: per person x headcount."""
+        if self.caseload_per_person is None:
+            return None
+        return self.caseload_per_person * self.headcount
 
     @property
     def split(self) -> tuple[float, float] | None:
@@ -252,11 +279,16 @@ def capacity_of(operation: "Operation") -> CapacityModel:
             if load.source == "gate":
                 review_by_role[load.role] = review_by_role.get(load.role, 0.0) + load.minutes_per_week
 
-    allocated: dict[str, float] = {}
+    allocated: dict[str, list[AllocatedTime]] = {}
     for allocation in operation.allocations:
-        allocated[allocation.role] = (
-            allocated.get(allocation.role, 0.0) + allocation.recovered.hours_per_week(working_days)
-        )
+        allocated.setdefault(allocation.role, []).append(AllocatedTime(
+            allocation=allocation.allocation_id,
+            hours_per_week=allocation.recovered.hours_per_week(working_days),
+            to=allocation.to,
+            kind=allocation.kind,
+            activity=allocation.activity,
+            measured_by=allocation.measured_by,
+        ))
 
     roles: dict[str, RoleCapacity] = {}
     for role in operation.team.roles:
@@ -291,9 +323,11 @@ def capacity_of(operation: "Operation") -> CapacityModel:
             room_hours=room,
             caseload_per_person=caseload.per_person if caseload else None,
             caseload_unit=caseload.unit if caseload else None,
+            caseload_per=caseload.per if caseload else None,
             edge_of_capacity=caseload.edge_of_capacity if caseload else None,
             recovered_hours=role.recovered.hours_per_week(working_days) if role.recovered else None,
-            allocated_hours=allocated.get(role.id, 0.0),
+            allocated_hours=sum(a.hours_per_week for a in allocated.get(role.id, ())),
+            allocations=tuple(allocated.get(role.id, ())),
             review_minutes=review_by_role.get(role.id, 0.0),
         )
     return CapacityModel(working_days_per_week=working_days, workflows=workflows, roles=roles)

@@ -92,8 +92,10 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-def _emit(text: str) -> None:
-    click.echo(text, nl=False)
+def _emit(text: str, color: bool = False) -> None:
+    """Write ``text``; ``color`` keeps its colour codes even when stdout is not a
+    terminal (click strips them otherwise), for ``--color always``."""
+    click.echo(text, nl=False, color=color or None)
 
 
 # --------------------------------------------------------------------------
@@ -262,7 +264,7 @@ def _run_report(command: str, run: Callable[..., Any], request: ReportRequest) -
         color=use_color(request.color) and request.fmt == "text", command=command,
         version=__version__, source_root=root, fail_on=request.threshold,
         rules_url=os.environ.get(RULES_URL_VARIABLE) or DEFAULT_RULES_URL)
-    _emit(render(report, request.fmt, options))
+    _emit(render(report, request.fmt, options), options.color)
     for fmt, path in request.outputs:
         _write(path, render(report, fmt, replace(options, color=False)))
 
@@ -479,6 +481,72 @@ def graph(path: str, workflow_id: str | None, fmt: str, color: str) -> None:
         _usage_error(f"{result.path} has no workflow '{workflow_id}'; its workflows: {known}")
     draw = dot if fmt == "dot" else mermaid
     _emit(draw(OperationGraph(operation), workflow_id))
+
+
+# --------------------------------------------------------------------------
+# diff
+
+
+@cli.command()
+@click.argument("specs", nargs=-1, metavar="[OLD NEW | DIR]")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True,
+              help="text: +/-/~ lines; markdown: a before/after report, fit for a pull-request "
+                   "comment; json: see schemas/redesign-diff-v1.schema.json.")
+@click.option("--exit-code", is_flag=True,
+              help="Exit 1 when there are differences and 0 when there are none, like "
+                   "`git diff --exit-code`.")
+@click.option("--base", metavar="REV",
+              help="Compare every spec changed since REV with its version at REV; "
+                   "paths given limit the search.")
+@color_option
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Configuration file for the loader's limits; default: the nearest one.")
+def diff(specs: Sequence[str], fmt: str, exit_code: bool, base: str | None, color: str,
+         config_path: str | None) -> None:
+    """Compare two states: what a redesign changes.
+
+    OLD and NEW are spec files, or REV:path to read a file at a git revision
+    (of the repository of the current directory). DIR holds pre.yaml and
+    post.yaml. With --base REV, every spec changed since REV is compared with
+    its version at REV.
+
+    Team structure, workflows and triggers, quality gates, capacity
+    allocation, metrics and readiness are compared by id, renames found, and
+    the figures (hours, review minutes, accounts per FTE, screen/room split)
+    computed by the capacity model. Changes that raise risk are flagged. Both
+    sides must be valid specs; if not, their findings are reported as by
+    `validate` and the exit code is 1.
+
+    \b
+    Examples:
+      redesign diff specs/examples/hvac-distributor
+      redesign diff pre.yaml post.yaml --format markdown
+      redesign diff main:specs/acme/post.yaml specs/acme/post.yaml
+      redesign diff --base origin/main --exit-code
+    """
+    from .diff import SourceError, diff_specs
+    from .diff.report import RenderOptions as DiffRenderOptions
+    from .diff.report import render as render_diff
+    from .reporters import RenderOptions, render
+
+    resolver = _resolver(config_path)
+    try:
+        outcome = _with_config_errors(lambda: diff_specs(specs, base=base, resolver=resolver))
+    except SourceError as error:
+        click.echo(f"redesign: {error}", err=True)
+        sys.exit(EXIT_USAGE)
+    colour = use_color(color)
+    if not outcome.valid:
+        findings_format = "json" if fmt == "json" else "text"
+        _emit(render(outcome.validation, findings_format,
+                     RenderOptions(color=colour, command="diff", version=__version__)), colour)
+        sys.exit(EXIT_FINDINGS)
+    _emit(render_diff(outcome.report, fmt, DiffRenderOptions(color=colour, version=__version__)),
+          colour)
+    if exit_code and outcome.report.has_differences:
+        sys.exit(EXIT_FINDINGS)
+    sys.exit(EXIT_CLEAN)
 
 
 # --------------------------------------------------------------------------

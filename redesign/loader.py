@@ -156,6 +156,20 @@ class SpecDocument:
     io_error: bool = False
 
     @property
+    def declares_spec(self) -> bool:
+        """Whether the file says it is a redesign spec: a mapping whose
+        ``apiVersion`` starts with ``redesign/`` or whose ``kind`` is ``Operation``.
+
+        Tells specs from the other YAML in a repository (CI configuration,
+        say) when a command looks at every changed file.
+        """
+        if not isinstance(self.data, dict):
+            return False
+        version = self.data.get("apiVersion")
+        return (isinstance(version, str) and version.startswith("redesign/")) or \
+            self.data.get("kind") == "Operation"
+
+    @property
     def ok(self) -> bool:
         return self.data is not None and not any(
             d.severity is Severity.ERROR for d in self.diagnostics

@@ -8,7 +8,7 @@ logic. The pair passes ``redesign validate`` and is ``redesign fmt``-clean.
 The first line of each file points editors at the JSON Schema. The schema is
 the nearest ``schemas/redesign-v1.schema.json`` found walking up from the
 output directory, no further than the root of the git repository it is in.
-When there is none, it is written with :func:`redesign.schema.write_schemas`
+When there is none, the spec schema (:func:`redesign.schema.schema_documents`) is written
 into ``schemas/`` at that repository root; outside a repository, into
 ``schemas/`` under the current directory (or, when the output directory is
 not under the current directory, into the output directory itself).
@@ -24,9 +24,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, Sequence
 
-from .fileio import write_atomic
+from .fileio import write_atomic, write_changed
 from .loader import load_text
-from .schema import SPEC_SCHEMA_FILE, write_schemas
+from .schema import SPEC_SCHEMA_FILE, schema_documents
 
 __all__ = [
     "DEFAULT_ROLE",
@@ -315,7 +315,8 @@ def scaffold_operation(request: NewOperation, *, force: bool = False,
     if schema is None:
         home = schema_home(absolute, Path(os.path.abspath(here)))
         try:
-            written = write_schemas(home)
+            written = write_changed(
+                {home / SPEC_SCHEMA_FILE: schema_documents()[SPEC_SCHEMA_FILE]})
         except OSError as error:
             result.problems.append(_cannot_write(_relative_to(home, here), error))
             return result

@@ -1,4 +1,5 @@
-"""The published JSON Schema (Draft 2020-12), generated from the models.
+"""The published JSON Schemas (Draft 2020-12): the spec's, generated from the
+models, and the JSON output of ``redesign diff``.
 
 ``schemas/`` in the repository holds the committed copy; ``redesign schema``
 writes it and ``redesign schema --check`` reports when it is stale.
@@ -12,6 +13,7 @@ from pathlib import Path
 from .fileio import stale_files, write_changed
 
 SPEC_SCHEMA_FILE = "redesign-v1.schema.json"
+DIFF_SCHEMA_FILE = "redesign-diff-v1.schema.json"
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
 
@@ -37,7 +39,9 @@ def spec_schema() -> dict:
 
 def schema_documents() -> dict[str, str]:
     """Every published schema, by file name, as the exact text written."""
-    documents = {SPEC_SCHEMA_FILE: spec_schema()}
+    from .diff.report import report_schema
+
+    documents = {SPEC_SCHEMA_FILE: spec_schema(), DIFF_SCHEMA_FILE: report_schema()}
     return {
         name: json.dumps(document, indent=2, ensure_ascii=False) + "\n"
         for name, document in documents.items()

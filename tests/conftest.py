@@ -4,6 +4,7 @@
 - ``run(*args)``: run the real CLI in-process, return (exit code, stdout, stderr).
 - ``project``: a directory with a ``.redesign.yaml`` and ``specs/post.yaml``
   (:data:`SMALL_POST`) that has two errors and a warning.
+- ``compared(old, new)``: load, validate and compare two specs (files or text), return the diff.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from redesign.validate import validate_document
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "specs" / "examples"
 EXAMPLE_NAMES = sorted(p.name for p in EXAMPLES.iterdir() if p.is_dir())
+DIFF_FIXTURES = ROOT / "tests" / "fixtures" / "diff"
 
 HEADER = """\
 apiVersion: redesign/v1
@@ -42,6 +44,26 @@ def findings(text: str, path: str = "spec.yaml") -> list[tuple[str, int, int, st
     document = load_text(text, path)
     _, diagnostics = validate_document(document)
     return [(d.rule, d.line, d.column, d.message) for d in sorted(diagnostics, key=lambda d: d.sort_key())]
+
+
+def _operation(source: "str | Path | None", label: str):
+    if source is None:
+        return None
+    if isinstance(source, Path):
+        document = load_text(source.read_text(encoding="utf-8"), str(source))
+    else:
+        document = load_text(source, label)
+    operation, diagnostics = validate_document(document)
+    assert [(d.rule, d.line, d.message) for d in diagnostics] == [], label
+    return operation
+
+
+def compared(old: "str | Path | None", new: "str | Path | None"):
+    """Compare two specs, each a file, spec text or None; both must be valid."""
+    from redesign.diff.compare import compare_operations
+
+    return compare_operations(_operation(old, "old.yaml"), _operation(new, "new.yaml"),
+                              "old.yaml", "new.yaml")
 
 
 def run(*args: str, env: dict | None = None, cwd: str | Path | None = None):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from redesign.loader import Limits, load_file, load_text, resolve_plain
+from redesign.loader import Limits, load_bytes, load_file, load_text, resolve_plain
 
 
 def problems(text: str, limits: Limits = Limits()):
@@ -197,3 +197,25 @@ def test_unreadable_paths_are_io_errors(tmp_path):
     directory = load_file(tmp_path)
     assert directory.io_error
     assert directory.diagnostics[0].message == "is a directory, not a spec file"
+
+
+def test_bytes_from_elsewhere_load_like_a_file():
+    doc = load_bytes(b"\xef\xbb\xbfa: 1\nb: caf\xc3\xa9\n", "HEAD:spec.yaml")
+    assert (doc.path, doc.data, doc.diagnostics) == ("HEAD:spec.yaml", {"a": 1, "b": "café"}, [])
+    bad = load_bytes(b"a: caf\xe9\n", "HEAD:spec.yaml")
+    assert [(d.file, d.rule, d.line, d.column) for d in bad.diagnostics] == [
+        ("HEAD:spec.yaml", "RD007", 1, 7)]
+    big = load_bytes(b"a: 12345\n", "big.yaml", Limits(max_file_bytes=4))
+    assert [d.rule for d in big.diagnostics] == ["RD004"]
+
+
+@pytest.mark.parametrize("text, declares", [
+    ("apiVersion: redesign/v1\nkind: Operation\n", True),
+    ("apiVersion: redesign/v2\n", True),
+    ("kind: Operation\n", True),
+    ("name: CI\non: [push]\n", False),
+    ("- a\n- b\n", False),
+    ("apiVersion: redesign/v1\n  bad: [\n", False),
+])
+def test_declares_spec_tells_specs_from_other_yaml(text, declares):
+    assert load_text(text).declares_spec is declares

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from conftest import EXAMPLES, ROOT, run, spec
-from redesign.schema import SPEC_SCHEMA_FILE, schema_documents
+from redesign.schema import DIFF_SCHEMA_FILE, SPEC_SCHEMA_FILE, schema_documents
 
 SCHEMA_PATH = ROOT / "schemas" / SPEC_SCHEMA_FILE
 MODELINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$")
@@ -28,12 +28,13 @@ def test_check_fails_when_stale(tmp_path):
     assert code == 1
     assert f"{tmp_path / SPEC_SCHEMA_FILE}: stale or missing" in err
     code, out, _ = run("schema", str(tmp_path))
-    assert (code, out) == (0, f"wrote {tmp_path / SPEC_SCHEMA_FILE}\n")
+    assert (code, out) == (0, f"wrote {tmp_path / SPEC_SCHEMA_FILE}\nwrote {tmp_path / DIFF_SCHEMA_FILE}\n")
     assert run("schema", "--check", str(tmp_path))[0] == 0
 
 
-def test_schema_is_valid_draft_2020_12():
-    schema = json.loads(SCHEMA_PATH.read_text())
+@pytest.mark.parametrize("name", [SPEC_SCHEMA_FILE, DIFF_SCHEMA_FILE])
+def test_schema_is_valid_draft_2020_12(name):
+    schema = json.loads((ROOT / "schemas" / name).read_text())
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     jsonschema.Draft202012Validator.check_schema(schema)
 

@@ -65,6 +65,15 @@ def test_text_output_shows_the_source_line_and_a_caret(tmp_spec):
     )
 
 
+def test_color_always_colours_output_that_is_not_a_terminal(tmp_spec):
+    path = tmp_spec(spec("team: {roles: [{id: lead, title: Lead, headcount: -1}]}\n"))
+    code, out, _ = run("validate", "--color", "always", str(path))
+    assert code == 1
+    assert f"\x1b[1m{path}:4:51\x1b[0m: \x1b[31m\x1b[1merror\x1b[0m [RD013]" in out
+    assert "\x1b[" not in run("validate", str(path))[1]
+    assert "\x1b[" not in run("validate", "--color", "auto", str(path), env={"NO_COLOR": "1"})[1]
+
+
 def test_missing_required_keys_name_the_key_and_what_it_is():
     text = spec("""
         workflows:
