@@ -62,7 +62,7 @@ def timed(command: list[str], env: dict | None = None) -> float:
 def alternate(commands: dict[str, list[str]], repeats: int) -> dict[str, float]:
     """Run the commands in turn, ``repeats`` rounds; median seconds of each."""
     samples: dict[str, list[float]] = {name: [] for name in commands}
-    for name, command in commands.items():  # warm-up round, not counted
+    for command in commands.values():  # warm-up round, not counted
         timed(command)
     for _ in range(repeats):
         for name, command in commands.items():

@@ -232,6 +232,8 @@ class WorkflowGraph:
 
     def find_cycle(self) -> list[StepId] | None:
         """One cycle as a closed path [a, b, ..., a], or None."""
+        if self.ancestors_bits() is not None:
+            return None  # a topological order exists: no cycle
         try:
             edges = nx.find_cycle(self._graph)
         except nx.NetworkXNoCycle:

@@ -115,7 +115,7 @@ class _Checker:
                                metric_ids, "primary metric")
 
         outputs_by_workflow: dict[str, set[str]] = {}
-        for i, workflow in workflows:
+        for _, workflow in workflows:
             outputs: set[str] = set()
             for _, step in _items(workflow, "steps"):
                 outputs.update(ident for _, ident in _texts(step, "outputs"))
@@ -126,6 +126,11 @@ class _Checker:
             self._workflow(("workflows", i), workflow, role_ids, workflow_ids,
                            outputs_by_workflow)
 
+        steps_by_workflow: dict[str, set[str]] = {}
+        for _, workflow in workflows:
+            if isinstance(workflow.get("id"), str):
+                steps_by_workflow.setdefault(workflow["id"], set()).update(
+                    s["id"] for _, s in _items(workflow, "steps") if isinstance(s.get("id"), str))
         gate_ids = []
         for g, gate in _items(data, "quality_gates"):
             path = ("quality_gates", g)
@@ -137,10 +142,8 @@ class _Checker:
                 self.reference(path + ("workflow",), workflow_id, "workflow", workflow_ids,
                                "workflow")
             if _text(gate, "step") and workflow_id in workflow_ids:
-                steps = {s.get("id") for _, w in workflows if w.get("id") == workflow_id
-                         for _, s in _items(w, "steps")}
                 self.reference(path + ("step",), gate["step"], "step",
-                               {s for s in steps if isinstance(s, str)},
+                               steps_by_workflow.get(workflow_id, set()),
                                f"step (of workflow '{workflow_id}')")
             if _text(gate, "owner"):
                 self.reference(path + ("owner",), gate["owner"], "role", role_ids, "owner")

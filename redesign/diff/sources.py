@@ -200,7 +200,7 @@ def _pair_directory(argument: str, cwd: Path) -> SpecPair:
 def _pairs_since(revision: str, pathspecs: Sequence[str], git: Git) -> list[SpecPair]:
     top = git.toplevel()
     pairs = []
-    for status, old_path, new_path in git.changed_since(revision, pathspecs):
+    for _status, old_path, new_path in git.changed_since(revision, pathspecs):
         if not any(p and p.endswith(SPEC_SUFFIXES) for p in (old_path, new_path)):
             continue
         old = None

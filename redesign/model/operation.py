@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Literal, Optional
 
 from pydantic import BeforeValidator, Field
@@ -101,23 +102,49 @@ class Operation(SpecModel):
     def is_post(self) -> bool:
         return self.metadata.state == "post"
 
+    @cached_property
+    def _index(self) -> "_Index":
+        return _Index(self)
+
     def role(self, role_id: str) -> Role | None:
-        for role in self.team.roles:
-            if role.id == role_id:
-                return role
-        return None
+        return self._index.roles.get(role_id)
 
     def workflow(self, workflow_id: str) -> Workflow | None:
-        for workflow in self.workflows:
-            if workflow.id == workflow_id:
-                return workflow
-        return None
+        return self._index.workflows.get(workflow_id)
 
     def metric(self, metric_id: str) -> Metric | None:
-        for metric in self.metrics:
-            if metric.id == metric_id:
-                return metric
-        return None
+        return self._index.metrics.get(metric_id)
 
     def gates_for(self, workflow_id: str) -> list[QualityGate]:
-        return [gate for gate in self.quality_gates if gate.workflow == workflow_id]
+        return list(self._index.gates.get(workflow_id, ()))
+
+    def role_position(self, role_id: str) -> int | None:
+        """Index of the role in ``team.roles`` (for JSON paths)."""
+        return self._index.role_positions.get(role_id)
+
+    def workflow_position(self, workflow_id: str) -> int | None:
+        """Index of the workflow in ``workflows`` (for JSON paths)."""
+        return self._index.workflow_positions.get(workflow_id)
+
+
+class _Index:
+    """Look-ups by id, built once per operation (ids are unique once validated;
+    the first of duplicates wins)."""
+
+    def __init__(self, operation: Operation):
+        self.roles: dict[str, Role] = {}
+        self.role_positions: dict[str, int] = {}
+        for position, role in enumerate(operation.team.roles):
+            self.roles.setdefault(role.id, role)
+            self.role_positions.setdefault(role.id, position)
+        self.workflows: dict[str, Workflow] = {}
+        self.workflow_positions: dict[str, int] = {}
+        for position, workflow in enumerate(operation.workflows):
+            self.workflows.setdefault(workflow.id, workflow)
+            self.workflow_positions.setdefault(workflow.id, position)
+        self.metrics: dict[str, Metric] = {}
+        for metric in operation.metrics:
+            self.metrics.setdefault(metric.id, metric)
+        self.gates: dict[str, list[QualityGate]] = {}
+        for gate in operation.quality_gates:
+            self.gates.setdefault(gate.workflow, []).append(gate)

@@ -61,16 +61,12 @@ class RuleContext:
         return assess_readiness(self.operation)
 
     def role_path(self, role_id: str, *keys: str | int) -> JsonPath:
-        for index, role in enumerate(self.operation.team.roles):
-            if role.id == role_id:
-                return ("team", "roles", index, *keys)
-        return ("team",)
+        index = self.operation.role_position(role_id)
+        return ("team", "roles", index, *keys) if index is not None else ("team",)
 
     def workflow_path(self, workflow_id: str, *keys: str | int) -> JsonPath:
-        for index, workflow in enumerate(self.operation.workflows):
-            if workflow.id == workflow_id:
-                return ("workflows", index, *keys)
-        return ("workflows",)
+        index = self.operation.workflow_position(workflow_id)
+        return ("workflows", index, *keys) if index is not None else ("workflows",)
 
 
 Check = Callable[[RuleContext, dict[str, Any]], Iterable[Finding]]

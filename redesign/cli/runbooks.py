@@ -1,0 +1,138 @@
+"""`compile` and `graph`: runbooks and diagrams from a spec."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Sequence
+
+import click
+
+from .. import __version__
+from .common import (
+    EXIT_FINDINGS,
+    EXIT_USAGE,
+    color_option,
+    emit,
+    error_report,
+    resolver_for,
+    usage_error,
+    use_color,
+    with_config_errors,
+)
+
+DEFAULT_RUNBOOK_ROOT = os.path.join("build", "runbooks")
+
+
+@click.command(name="compile")
+@click.argument("paths", nargs=-1, required=True, metavar="SPEC...")
+@click.option("-o", "--output", "output", type=click.Path(file_okay=False),
+              default=DEFAULT_RUNBOOK_ROOT, show_default=True,
+              help="Root of the output: each spec's runbooks go to OUTPUT/<name>/<state>/.")
+@click.option("--format", "fmt", type=click.Choice(["markdown", "html"]), default="markdown",
+              show_default=True, help="Markdown (renders on GitHub, Mermaid included) or "
+                                      "self-contained HTML pages.")
+@click.option("--templates", "templates", type=click.Path(exists=True, file_okay=False),
+              help="A directory of templates that override the packaged ones by name; "
+                   "rendered in a sandbox.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Configuration file (.redesign.yaml or pyproject.toml); "
+                   "default: the nearest one above each spec.")
+@color_option
+def compile_command(paths: Sequence[str], output: str, fmt: str, templates: str | None,
+                    config_path: str | None, color: str) -> None:
+    """Compile specs into runbooks: an index, one per workflow, one per role.
+
+    Each spec is checked first; a spec with errors is not compiled and its
+    errors are listed (exit 1). The runbooks of a spec are written to
+    OUTPUT/<name>/<state>/, replacing what a previous compile wrote there
+    in one step: a compile that fails leaves the previous runbooks as they
+    were.
+
+    \b
+    Examples:
+      redesign compile specs/examples/hvac-distributor/post.yaml
+      redesign compile specs/examples/*/*.yaml --format html -o site
+    """
+    from ..check import check_paths
+    from ..diagnostics import Severity
+    from ..reporters import RenderOptions, render
+    from ..runbooks import (
+        RunbookOutputError,
+        RunbookTemplateError,
+        compile_runbooks,
+        runbook_count,
+        write_runbooks,
+    )
+
+    resolver = resolver_for(config_path)
+    report = with_config_errors(lambda: check_paths(paths, resolver))
+    written: dict[str, str] = {}
+    for result in report.results:
+        if result.operation is None or any(d.severity is Severity.ERROR for d in result.diagnostics):
+            continue
+        operation = result.operation
+        directory = os.path.join(output, operation.metadata.name, operation.state)
+        if directory in written:
+            usage_error(f"{result.path} and {written[directory]} are both "
+                         f"{operation.metadata.name}/{operation.state}; compile them separately")
+        written[directory] = result.path
+        try:
+            pages = compile_runbooks(operation, fmt, templates)
+            write_runbooks(pages, directory)
+        except RunbookTemplateError as error:
+            usage_error(f"template error: {error}")
+        except RunbookOutputError as error:
+            usage_error(str(error))
+        click.echo(f"wrote {runbook_count(pages)} runbooks to {directory}{os.sep} "
+                   f"(start at index.{'html' if fmt == 'html' else 'md'})")
+    errors = error_report(report)
+    if errors.diagnostics:
+        click.echo(render(errors, "text", RenderOptions(color=use_color(color), command="compile",
+                                                         version=__version__)), nl=False)
+        sys.exit(EXIT_USAGE if report.io_error else EXIT_FINDINGS)
+
+
+@click.command()
+@click.argument("path", metavar="SPEC")
+@click.option("--workflow", "workflow_id", metavar="ID",
+              help="The workflow to draw; default: every workflow, each in its own box.")
+@click.option("--format", "fmt", type=click.Choice(["mermaid", "dot"]), default="mermaid",
+              show_default=True, help="Mermaid flowchart or Graphviz DOT.")
+@color_option
+def graph(path: str, workflow_id: str | None, fmt: str, color: str) -> None:
+    """Print a workflow's diagram: Mermaid or Graphviz DOT.
+
+    People's steps are plain boxes; AI and automated steps are dashed and
+    shaped differently; a step whose output leaves the organisation has a
+    thick border; low-confidence, reject and escalation routes are dashed
+    arrows. Without --workflow, every workflow is drawn, each in its own
+    box, with the triggers between them.
+
+    \b
+    Examples:
+      redesign graph specs/examples/hvac-distributor/post.yaml --workflow delay-notifications
+      redesign graph specs/examples/hvac-distributor/post.yaml --format dot | dot -Tsvg > flow.svg
+    """
+    from ..diagram import dot, mermaid
+    from ..graph import OperationGraph
+    from ..reporters import RenderOptions, render
+    from ..validate import validate_paths
+
+    report = validate_paths([path])
+    result = report.results[0] if len(report.results) == 1 else None
+    if result is None or result.operation is None:
+        click.echo(render(error_report(report), "text",
+                          RenderOptions(color=use_color(color), command="graph", version=__version__)),
+                   nl=False, err=True)
+        if report.io_error or result is None:
+            sys.exit(EXIT_USAGE)
+        sys.exit(EXIT_FINDINGS)
+    operation = result.operation
+    if not operation.workflows:
+        usage_error(f"{result.path} has no workflows to draw")
+    if workflow_id is not None and operation.workflow(workflow_id) is None:
+        known = ", ".join(w.id for w in operation.workflows)
+        usage_error(f"{result.path} has no workflow '{workflow_id}'; its workflows: {known}")
+    draw = dot if fmt == "dot" else mermaid
+    emit(draw(OperationGraph(operation), workflow_id))
