@@ -17,6 +17,11 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
     target = Path(path)
     data = content.encode("utf-8") if isinstance(content, str) else content
     directory = target.parent if str(target.parent) else Path(".")
+    for ancestor in (directory, *directory.parents):
+        if ancestor.exists():
+            if not ancestor.is_dir():
+                raise NotADirectoryError(20, "Not a directory", str(ancestor))
+            break
     directory.mkdir(parents=True, exist_ok=True)
     mode = None
     try:

@@ -108,3 +108,19 @@ def test_debug_shows_the_traceback_of_an_internal_error(tmp_path, monkeypatch):
     assert len(err.strip().splitlines()) == 1
     with pytest.raises(RuntimeError, match="boom"):
         run("--debug", "validate", str(path))
+
+
+def test_outputs_that_cannot_be_written_exit_2_with_one_line(tmp_path):
+    from conftest import EXAMPLES
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory\n")
+    post = str(EXAMPLES / "hvac-distributor" / "post.yaml")
+    code, out, err = run("compile", post, "-o", str(blocker / "runbooks"))
+    assert (code, out) == (2, "")
+    assert err == (f"redesign: cannot write {blocker / 'runbooks' / 'hvac-distributor' / 'post'}: "
+                   "Not a directory\n")
+    code, out, err = run("validate", post, "--output", f"sarif:{blocker / 'report.sarif'}")
+    assert code == 2
+    assert err == f"redesign: cannot write {blocker / 'report.sarif'}: Not a directory\n"
+    assert blocker.read_text() == "not a directory\n"
