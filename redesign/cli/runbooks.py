@@ -54,42 +54,30 @@ def compile_command(paths: Sequence[str], output: str, fmt: str, templates: str 
       redesign compile specs/examples/hvac-distributor/post.yaml
       redesign compile specs/examples/*/*.yaml --format html -o site
     """
-    from ..check import check_paths
-    from ..diagnostics import Severity
     from ..reporters import RenderOptions, render
     from ..runbooks import (
+        RunbookConflictError,
         RunbookOutputError,
         RunbookTemplateError,
-        compile_runbooks,
-        runbook_count,
-        write_runbooks,
+        compile_paths,
     )
 
     resolver = resolver_for(config_path)
-    report = with_config_errors(lambda: check_paths(paths, resolver))
-    written: dict[str, str] = {}
-    for result in report.results:
-        if result.operation is None or any(d.severity is Severity.ERROR for d in result.diagnostics):
-            continue
-        operation = result.operation
-        directory = os.path.join(output, operation.metadata.name, operation.state)
-        if directory in written:
-            usage_error(f"{result.path} and {written[directory]} are both "
-                         f"{operation.metadata.name}/{operation.state}; compile them separately")
-        written[directory] = result.path
-        try:
-            pages = compile_runbooks(operation, fmt, templates)
-            write_runbooks(pages, directory)
-        except RunbookTemplateError as error:
-            usage_error(f"template error: {error}")
-        except RunbookOutputError as error:
-            usage_error(str(error))
-        click.echo(f"wrote {runbook_count(pages)} runbooks to {directory}{os.sep} "
-                   f"(start at index.{'html' if fmt == 'html' else 'md'})")
+    try:
+        outcome = with_config_errors(
+            lambda: compile_paths(paths, output, fmt, templates, resolver))
+    except RunbookTemplateError as error:
+        usage_error(f"template error: {error}")
+    except (RunbookOutputError, RunbookConflictError) as error:
+        usage_error(str(error))
+    for compiled in outcome.compiled:
+        click.echo(f"wrote {compiled.runbooks} runbooks to {compiled.directory}{os.sep} "
+                   f"(start at {compiled.index})")
+    report = outcome.report
     errors = error_report(report)
     if errors.diagnostics:
-        click.echo(render(errors, "text", RenderOptions(color=use_color(color), command="compile",
-                                                         version=__version__)), nl=False)
+        emit(render(errors, "text", RenderOptions(color=use_color(color), command="compile",
+                                                  version=__version__)))
         sys.exit(EXIT_USAGE if report.io_error else EXIT_FINDINGS)
 
 

@@ -14,8 +14,9 @@ import re
 import shutil
 import tempfile
 import uuid
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 
@@ -33,7 +34,9 @@ from .environment import FORMATS, get_env
 if TYPE_CHECKING:
     from jinja2 import Environment
 
+    from ..config import ConfigResolver
     from ..model import Operation
+    from ..validate import Report
 
 
 class RunbookTemplateError(Exception):
@@ -177,3 +180,61 @@ def _swap(staging: Path, target: Path) -> None:
         os.rename(retired, target)
         raise
     shutil.rmtree(retired, ignore_errors=True)
+
+
+class RunbookConflictError(Exception):
+    """Two specs of one run would compile into the same directory."""
+
+
+@dataclass(frozen=True)
+class CompiledSpec:
+    """Where one spec's runbooks went."""
+
+    spec: str
+    directory: str
+    runbooks: int
+    index: str
+
+
+@dataclass
+class CompileOutcome:
+    """A compile run: the check report of every spec, and what was written."""
+
+    report: "Report"
+    compiled: list[CompiledSpec] = field(default_factory=list)
+
+
+def compile_paths(arguments: Sequence[str], output_root: str | os.PathLike[str],
+                  fmt: str = "markdown", templates: str | os.PathLike[str] | None = None,
+                  resolver: "ConfigResolver | None" = None) -> CompileOutcome:
+    """Check every spec the arguments name; compile each one without errors
+    into ``output_root/<name>/<state>/``.
+
+    A spec with errors is not compiled (its findings are in the report).
+    Raises :class:`RunbookConflictError` when two specs share a name and
+    state, :class:`RunbookTemplateError` for a broken template, and
+    :class:`RunbookOutputError` when the output cannot be written; what was
+    written before the error stays written, whole.
+    """
+    from ..check import check_paths
+    from ..diagnostics import Severity
+
+    report = check_paths(arguments, resolver)
+    outcome = CompileOutcome(report=report)
+    claimed: dict[str, str] = {}
+    for result in report.results:
+        operation = result.operation
+        if operation is None or any(d.severity is Severity.ERROR for d in result.diagnostics):
+            continue
+        directory = os.path.join(os.fspath(output_root), operation.metadata.name, operation.state)
+        if directory in claimed:
+            raise RunbookConflictError(
+                f"{result.path} and {claimed[directory]} are both "
+                f"{operation.metadata.name}/{operation.state}; compile them separately")
+        claimed[directory] = result.path
+        pages = compile_runbooks(operation, fmt, templates)
+        write_runbooks(pages, directory)
+        outcome.compiled.append(CompiledSpec(
+            spec=result.path, directory=directory, runbooks=runbook_count(pages),
+            index=f"index.{'html' if fmt == 'html' else 'md'}"))
+    return outcome
