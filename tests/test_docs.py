@@ -351,3 +351,22 @@ def test_ci_annotation_output_is_what_redesign_prints():
     assert (environment, program) == ("GITHUB_ACTIONS=true", "redesign")
     result = run_process(*args, cwd=ROOT, env={"GITHUB_ACTIONS": "true"})
     assert (result.stdout, result.stderr, result.returncode) == (shown, "", 0)
+
+
+def test_readme_library_example_runs(tmp_path, monkeypatch):
+    """The Python block of the README runs as written, from the repository root."""
+    import re
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    [block] = re.findall(r"## Library.*?```python\n(.*?)```", readme, flags=re.S)
+    monkeypatch.chdir(ROOT)
+    block = block.replace('"build/runbooks"', repr(str(tmp_path / "runbooks")))
+    printed: list[str] = []
+    exec(compile(block, "README.md", "exec"), {"print": lambda *a: printed.append(" ".join(map(str, a)))})
+    screen, room = (float(x) for x in printed[-2].strip("()").split(", "))
+    assert (round(screen), round(room)) == (33, 67)
+    assert printed[-1].startswith("3 steps automated, 1 trigger human -> automated, 1 gate individual -> batch, "
+                                  "accounts per coordinator 45 -> 65 (+44%)")
+    assert (tmp_path / "runbooks" / "hvac-distributor" / "post" / "index.md").is_file()
