@@ -55,6 +55,7 @@ from .wording import (
     hours_words,
     how_many,
     in_sentence,
+    mid_sentence,
     lower_first,
     metric_change,
     minutes_words,
@@ -265,13 +266,13 @@ def allocation_statement(operation: "Operation", allocation: "Allocation") -> st
     those = "those minutes" if hours < 1 else "that hour" if hours == 1 else "those hours"
     metric = operation.metric(allocation.measured_by) if allocation.measured_by else None
     if metric is not None:
-        measured = f", measured by {metric.title.rstrip('.')}."
+        measured = f", measured by {mid_sentence(metric.title.rstrip('.'))}."
     elif allocation.measured_by:
         measured = f", measured by {words(allocation.measured_by)}."
     else:
         measured = "; no metric is named yet."
     return (f"When the {who} has {freed}, {those} will be used for "
-            f"{allocation.to.rstrip('.')}{measured}")
+            f"{mid_sentence(allocation.to.rstrip('.'))}{measured}")
 
 
 def _allocation_view(operation: "Operation", allocation: "Allocation", ext: str, up: str

@@ -90,6 +90,16 @@ def singular(unit: str) -> str:
     return unit
 
 
+def mid_sentence(text: str) -> str:
+    """Text as it continues a sentence: its first word lower-cased unless it is
+    an acronym or a name with capitals inside ('Own 20 more accounts' -> 'own 20
+    more accounts'; 'NPS of key accounts' stays)."""
+    first, _, rest = text.partition(" ")
+    if len(first) > 1 and first[0].isupper() and first[1:] == first[1:].lower():
+        first = first[0].lower() + first[1:]
+    return f"{first} {rest}" if rest else first
+
+
 def in_sentence(title: str) -> str:
     """A title as it reads inside a sentence: capitalised words lower-cased,
     acronyms kept ('Operations manager (AI system owner)' -> 'operations

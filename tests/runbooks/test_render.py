@@ -17,8 +17,8 @@ from . import HVAC_POST, HVAC_PRE, example_specs, operation_of
 EXAMPLES = example_specs()
 ALLOCATION = (
     "When the customer service coordinator has 2 hours per day freed from notification "
-    "drafting, those hours will be used for Own 20 more accounts at the same service level, "
-    "measured by Accounts managed per coordinator."
+    "drafting, those hours will be used for own 20 more accounts at the same service level, "
+    "measured by accounts managed per coordinator."
 )
 
 
