@@ -29,6 +29,7 @@ How the figures are computed (also in docs/concepts.md):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from .model.base import WEEKS_PER_MONTH, WEEKS_PER_QUARTER, WEEKS_PER_YEAR
@@ -154,6 +155,16 @@ class RoleCapacity:
         return (100 * self.screen_hours / total, 100 * self.room_hours / total)
 
     @property
+    def split_whole(self) -> tuple[int, int] | None:
+        """The split in whole percentages that add up to 100 (halves round up):
+        the one rounding every report of the split uses."""
+        split = self.split
+        if split is None:
+            return None
+        screen = whole_percent(split[0])
+        return (screen, 100 - screen)
+
+    @property
     def unallocated_hours(self) -> float | None:
         if self.recovered_hours is None:
             return None
@@ -165,6 +176,11 @@ class CapacityModel:
     working_days_per_week: float
     workflows: dict[str, WorkflowCapacity]
     roles: dict[str, RoleCapacity]
+
+
+def whole_percent(value: float) -> int:
+    """A percentage rounded to a whole number, halves up (12.5 -> 13)."""
+    return int(Decimal(repr(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 # --------------------------------------------------------------------------
@@ -193,7 +209,7 @@ def runs_per_week(operation: "Operation") -> dict[str, float]:
         value: float
         if trigger.schedule:
             try:
-                value = parse_cron(trigger.schedule).runs_per_week(working_days)
+                value = parse_cron(trigger.schedule).runs_per_week()
             except CronError:
                 value = working_days
         elif trigger.workflow and trigger.workflow in by_id and trigger.workflow not in visiting:

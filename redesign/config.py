@@ -30,7 +30,6 @@ from .diagnostics import Severity
 from .loader import DEFAULT_LIMITS, Limits
 
 CONFIG_FILE = ".redesign.yaml"
-PRESETS = ("recommended", "strict")
 
 
 class ConfigError(Exception):
@@ -120,6 +119,11 @@ def parse_config(data: Any, source: str) -> Config:
         where = ".".join(str(part) for part in first["loc"])
         raise ConfigError(f"{source}: {where}: {first['msg']}") from None
     known = _known_rules()
+    fixed = [entry for entry in [*parsed.select, *parsed.ignore, *parsed.severity, *parsed.rules]
+             if entry.upper().startswith("RD0") and entry.upper() != "RD090"]
+    if fixed:
+        raise ConfigError(f"{source}: '{fixed[0]}': the validation codes (RD0xx) always run, "
+                          "at their own severity; only RD090 and the check rules are configurable")
     for prefix in [*parsed.select, *parsed.ignore]:
         if not any(rule_id.startswith(prefix.upper()) for rule_id in known):
             raise ConfigError(f"{source}: '{prefix}' matches no rule id (see `redesign rules`)")

@@ -30,7 +30,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from ruamel.yaml import YAML
 from ruamel.yaml.events import (
@@ -47,6 +47,9 @@ from ruamel.yaml.resolver import VersionedResolver
 from .diagnostics import Diagnostic, JsonPath, Severity, format_json_path, sort_diagnostics
 from .fileio import write_atomic
 from .loader import DEFAULT_LIMITS, Limits, SpecDocument, load_bytes, load_text
+
+if TYPE_CHECKING:
+    from .config import ConfigResolver
 
 __all__ = [
     "CANONICAL_INDENT",
@@ -612,21 +615,24 @@ def format_file(path: str | os.PathLike[str], *, write: bool = True,
 
 
 def format_paths(arguments: Sequence[str], *, write: bool = True,
-                 limits: Limits = DEFAULT_LIMITS) -> FormatReport:
+                 resolver: "ConfigResolver | None" = None) -> FormatReport:
     """Format every spec the arguments name (files, directories, globs).
 
     With ``write`` (the default) each file whose canonical form differs is
     replaced atomically; without it nothing is written and the report says
     what would change. Files that do not load, or that cannot be rewritten
-    safely, are reported and never touched.
+    safely, are reported and never touched. Each file is read within the
+    limits of its configuration (``resolver``; by default the nearest one).
     """
     from .catalog import stamp_names
-    from .validate import collect_paths
+    from .config import ConfigResolver
+    from .validate import select_files
 
-    files, problems = collect_paths(arguments)
-    report = FormatReport(path_errors=stamp_names(problems), write=write)
+    resolver = resolver or ConfigResolver()
+    files, problems = select_files(arguments)
+    report = FormatReport(path_errors=problems, write=write)
     for path in files:
-        formatted = format_file(path, write=write, limits=limits)
+        formatted = format_file(path, write=write, limits=resolver.for_path(path).limits)
         formatted.diagnostics = stamp_names(formatted.diagnostics)
         report.files.append(formatted)
     return report

@@ -50,19 +50,25 @@ class Schedule:
     weekdays: frozenset[int]
     day_of_month_restricted: bool
     weekday_restricted: bool
+    month_restricted: bool = False
 
-    def runs_per_week(self, working_days_per_week: float = 5.0) -> float:
-        """How many times a week the schedule fires, on average."""
+    def runs_per_week(self) -> float:
+        """How many times a week the schedule fires, on average over a year.
+
+        Cron fires on a day when its day-of-month or its day-of-week matches
+        (either, when both are restricted), in the months it names.
+        """
         per_day = len(self.minutes) * len(self.hours)
+        month_share = len(self.months) / 12
         if self.weekday_restricted and not self.day_of_month_restricted:
             days = float(len(self.weekdays))
         elif self.day_of_month_restricted and not self.weekday_restricted:
-            days = len(self.days_of_month) * 12 / 52 * len(self.months) / 12
+            days = len(self.days_of_month) * 12 / 52
         elif self.day_of_month_restricted and self.weekday_restricted:
             days = float(len(self.weekdays)) + len(self.days_of_month) * 12 / 52
         else:
-            days = 7.0 * len(self.months) / 12
-        return per_day * days
+            days = 7.0
+        return per_day * days * month_share
 
     def first_run_minute(self) -> int:
         """Minute of the day of the first run (e.g. 300 for 05:00)."""
@@ -83,6 +89,8 @@ class Schedule:
         return _describe_days(self)
 
 
+_MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"]
 _DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 
 
@@ -101,7 +109,12 @@ def _describe_days(schedule: Schedule) -> str:
                      + " of the month")
     if not parts:
         parts.append("every day")
-    return " and ".join(parts)
+    text = " and ".join(parts)
+    if schedule.month_restricted:
+        names = [_MONTH_NAMES[m - 1] for m in sorted(schedule.months)]
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        text += f", in {listed}"
+    return text
 
 
 def _parse_value(text: str, low: int, high: int, names: dict[str, int], field: str) -> int:
@@ -166,4 +179,5 @@ def parse_cron(text: str) -> Schedule:
         weekdays=weekdays,
         day_of_month_restricted=fields[2] != "*",
         weekday_restricted=fields[4] != "*",
+        month_restricted=parsed[3] != frozenset(range(1, 13)),
     )

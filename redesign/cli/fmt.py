@@ -8,7 +8,15 @@ from typing import Sequence
 import click
 
 from .. import __version__
-from .common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, emit
+from .common import (
+    EXIT_CLEAN,
+    EXIT_FINDINGS,
+    EXIT_USAGE,
+    config_option,
+    emit,
+    resolver_for,
+    with_config_errors,
+)
 
 @click.command("fmt")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
@@ -17,7 +25,9 @@ from .common import EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE, emit
 @click.option("--diff", "show_diff", is_flag=True,
               help="Write nothing; print a unified diff of what would change, and exit 1 if "
                    "anything would.")
-def fmt_command(paths: Sequence[str], check: bool, show_diff: bool) -> None:
+@config_option
+def fmt_command(paths: Sequence[str], check: bool, show_diff: bool,
+                config_path: str | None) -> None:
     """Rewrite specs in the canonical layout, keeping comments and style.
 
     Indentation becomes 2 spaces per level with list items' '-' under their
@@ -47,7 +57,8 @@ def fmt_command(paths: Sequence[str], check: bool, show_diff: bool) -> None:
     from ..reporters.text import format_diagnostic
 
     write = not (check or show_diff)
-    report = format_paths(paths, write=write)
+    resolver = resolver_for(config_path)
+    report = with_config_errors(lambda: format_paths(paths, write=write, resolver=resolver))
     for formatted in report.changed:
         if show_diff:
             emit(formatted.diff())

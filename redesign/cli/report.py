@@ -15,6 +15,7 @@ from .common import (
     EXIT_FINDINGS,
     EXIT_USAGE,
     color_option,
+    config_option,
     emit,
     resolver_for,
     usage_error,
@@ -94,9 +95,7 @@ def _report_options(command):
         click.option("--changed-since", metavar="REV",
                      help="Only the specs under PATH that changed since the git revision REV "
                           "(committed, staged or not) or are untracked."),
-        click.option("--config", "config_path", type=click.Path(dir_okay=False),
-                     help="Configuration file (.redesign.yaml or pyproject.toml); "
-                          "default: the nearest one above each spec."),
+        config_option,
         click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
                      help="Spread the files over this many processes; 0 uses every core."),
     ]

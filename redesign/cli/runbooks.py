@@ -13,6 +13,7 @@ from .common import (
     EXIT_FINDINGS,
     EXIT_USAGE,
     color_option,
+    config_option,
     emit,
     error_report,
     resolver_for,
@@ -35,9 +36,7 @@ DEFAULT_RUNBOOK_ROOT = os.path.join("build", "runbooks")
 @click.option("--templates", "templates", type=click.Path(exists=True, file_okay=False),
               help="A directory of templates that override the packaged ones by name; "
                    "rendered in a sandbox.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="Configuration file (.redesign.yaml or pyproject.toml); "
-                   "default: the nearest one above each spec.")
+@config_option
 @color_option
 def compile_command(paths: Sequence[str], output: str, fmt: str, templates: str | None,
                     config_path: str | None, color: str) -> None:
@@ -87,8 +86,10 @@ def compile_command(paths: Sequence[str], output: str, fmt: str, templates: str 
               help="The workflow to draw; default: every workflow, each in its own box.")
 @click.option("--format", "fmt", type=click.Choice(["mermaid", "dot"]), default="mermaid",
               show_default=True, help="Mermaid flowchart or Graphviz DOT.")
+@config_option
 @color_option
-def graph(path: str, workflow_id: str | None, fmt: str, color: str) -> None:
+def graph(path: str, workflow_id: str | None, fmt: str, config_path: str | None,
+          color: str) -> None:
     """Print a workflow's diagram: Mermaid or Graphviz DOT.
 
     People's steps are plain boxes; AI and automated steps are dashed and
@@ -107,8 +108,11 @@ def graph(path: str, workflow_id: str | None, fmt: str, color: str) -> None:
     from ..reporters import RenderOptions, render
     from ..validate import validate_paths
 
-    report = validate_paths([path])
-    result = report.results[0] if len(report.results) == 1 else None
+    resolver = resolver_for(config_path)
+    report = with_config_errors(lambda: validate_paths([path], resolver))
+    if len(report.results) > 1:
+        usage_error(f"graph draws one spec; {path} holds {len(report.results)}: name one file")
+    result = report.results[0] if report.results else None
     if result is None or result.operation is None:
         click.echo(render(error_report(report), "text",
                           RenderOptions(color=use_color(color), command="graph", version=__version__)),

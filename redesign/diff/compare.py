@@ -94,12 +94,10 @@ def percent_change(old: float | None, new: float | None) -> str:
     return f" ({int(change):+d}%)"
 
 
-def split_text(split: tuple[float, float] | None) -> str | None:
-    """``(64.6, 35.4) -> '65/35'``: whole percentages that add up to 100."""
-    if split is None:
-        return None
-    screen = int(Decimal(repr(split[0])).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    return f"{screen}/{100 - screen}"
+def split_text(capacity: RoleCapacity | None) -> str | None:
+    """``'65/35'``: the role's screen/room split in whole percentages."""
+    split = capacity.split_whole if capacity is not None else None
+    return f"{split[0]}/{split[1]}" if split else None
 
 
 def role_noun(role_id: str) -> str:
@@ -473,7 +471,7 @@ class _Comparison:
     def compare_work(self, label: str, role: "Role", before: RoleCapacity,
                      after: RoleCapacity) -> None:
         """The computed figures: split, screen and room hours, load."""
-        old_split, new_split = split_text(before.split), split_text(after.split)
+        old_split, new_split = split_text(before), split_text(after)
         if old_split != new_split:
             self.add("team", "~", "role", role.id,
                      f"{label}: screen/room {show(old_split)} -> {show(new_split)}",

@@ -149,7 +149,7 @@ def _booked(capacity: RoleCapacity | None) -> str | None:
 
 
 def _split(capacity: RoleCapacity | None) -> str | None:
-    return split_text(capacity.split) if capacity else None
+    return split_text(capacity)
 
 
 def _change_lines(changes: list[Change]) -> list[str]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..capacity import CapacityModel, capacity_of
+from ..capacity import CapacityModel, capacity_of, whole_percent
 from ..diagram import actor_title, mermaid, step_title, trigger_phrase, words, workflow_title
 from ..graph import OperationGraph
 from ..model.base import format_number
@@ -644,13 +644,12 @@ def role_context(operation: "Operation", figures: Figures, role_id: str, ext: st
             workflow=_workflow_link(linked, ext, up) if linked else None,
         ))
     week_summary = None
-    split = capacity.split
+    split = capacity.split_whole
     if split is not None:
         per_person = capacity.booked_hours / headcount
-        week_summary = (f"Screen work {format_number(round(split[0]))}%, room work "
-                        f"{format_number(round(split[1]))}%. Your week adds up to "
+        week_summary = (f"Screen work {split[0]}%, room work {split[1]}%. Your week adds up to "
                         f"{hours_words(per_person)} of {format_number(role.hours_per_week)} "
-                        f"({format_number(round(capacity.booked_percent))}%).")
+                        f"({whole_percent(capacity.booked_percent)}%).")
 
     allocations = tuple(_allocation_view(operation, a, ext, up)
                         for a in operation.allocations if a.role == role_id)
@@ -762,16 +761,14 @@ def index_context(operation: "Operation", figures: Figures, ext: str) -> IndexPa
             caseload = f"{format_number(role.caseload.per_person)} {role.caseload.unit}"
             if role.caseload.per:
                 caseload += f" per {role.caseload.per}"
-        split = capacity.split
+        split = capacity.split_whole
         roles.append(RoleRow(
             link=Link(role.title, role_path(role.id, ext)),
             people=people_words(role.headcount),
             day_starts=role.day_starts,
             caseload=caseload + (" each" if role.caseload and role.headcount != 1 else ""),
-            split=(f"{format_number(round(split[0]))}% / {format_number(round(split[1]))}%"
-                   if split else "—"),
-            booked=(f"{format_number(round(capacity.booked_percent))}%"
-                    if capacity.booked_hours else "—"),
+            split=f"{split[0]}% / {split[1]}%" if split else "—",
+            booked=f"{whole_percent(capacity.booked_percent)}%" if capacity.booked_hours else "—",
         ))
 
     metric_changes = []

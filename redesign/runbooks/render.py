@@ -211,10 +211,10 @@ def compile_paths(arguments: Sequence[str], output_root: str | os.PathLike[str],
     into ``output_root/<name>/<state>/``.
 
     A spec with errors is not compiled (its findings are in the report).
-    Raises :class:`RunbookConflictError` when two specs share a name and
-    state, :class:`RunbookTemplateError` for a broken template, and
-    :class:`RunbookOutputError` when the output cannot be written; what was
-    written before the error stays written, whole.
+    Raises :class:`RunbookConflictError`, before writing anything, when two
+    specs share a name and state; :class:`RunbookTemplateError` for a broken
+    template, and :class:`RunbookOutputError` when the output cannot be
+    written (what was written before the error stays written, whole).
     """
     from ..check import check_paths
     from ..diagnostics import Severity
@@ -222,6 +222,7 @@ def compile_paths(arguments: Sequence[str], output_root: str | os.PathLike[str],
     report = check_paths(arguments, resolver)
     outcome = CompileOutcome(report=report)
     claimed: dict[str, str] = {}
+    targets = []
     for result in report.results:
         operation = result.operation
         if operation is None or any(d.severity is Severity.ERROR for d in result.diagnostics):
@@ -232,6 +233,8 @@ def compile_paths(arguments: Sequence[str], output_root: str | os.PathLike[str],
                 f"{result.path} and {claimed[directory]} are both "
                 f"{operation.metadata.name}/{operation.state}; compile them separately")
         claimed[directory] = result.path
+        targets.append((result, operation, directory))
+    for result, operation, directory in targets:
         pages = compile_runbooks(operation, fmt, templates)
         write_runbooks(pages, directory)
         outcome.compiled.append(CompiledSpec(

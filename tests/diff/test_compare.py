@@ -279,11 +279,16 @@ def test_percent_change(old, new, text):
     assert percent_change(old, new) == text
 
 
-@pytest.mark.parametrize("split, text", [
-    ((64.63, 35.37), "65/35"), ((32.5, 67.5), "33/67"), ((60.0, 40.0), "60/40"), (None, None),
+@pytest.mark.parametrize("screen, room, text", [
+    (64.63, 35.37, "65/35"), (13, 27, "33/67"), (60.0, 40.0, "60/40"), (5, 35, "13/87"), (0, 0, None),
 ])
-def test_split_text_adds_up_to_100(split, text):
-    assert split_text(split) == text
+def test_split_text_adds_up_to_100(screen, room, text):
+    from redesign.capacity import RoleCapacity
+
+    figures = RoleCapacity(role="r", headcount=1, hours_per_week=40, available_hours=40,
+                           workflow_hours=0, booked_hours=screen + room,
+                           screen_hours=screen, room_hours=room)
+    assert split_text(figures) == text
 
 
 def test_role_noun():
