@@ -182,7 +182,9 @@ class Rate(TextOrObject, SpecModel):
         return per_week(self.count, self.per, working_days_per_week)
 
     def __str__(self) -> str:
-        return f"{format_number(self.count)} {self.unit} per {self.per}"
+        """'40 notifications per day'; a count of one takes the singular ('1 report per day')."""
+        unit = singular(self.unit) if self.count == 1 else self.unit
+        return f"{format_number(self.count)} {unit} per {self.per}"
 
 
 class TimeRate(TextOrObject, SpecModel):
@@ -226,6 +228,13 @@ class TimeRate(TextOrObject, SpecModel):
             return f"{format_number(self.hours * 60)} minutes per {self.per}"
         unit = "hour" if self.hours == 1 else "hours"
         return f"{format_number(self.hours)} {unit} per {self.per}"
+
+
+def singular(unit: str) -> str:
+    """``'notifications' -> 'notification'``; units that do not end in a plain 's' stay."""
+    if unit.endswith("s") and not unit.endswith("ss"):
+        return unit[:-1]
+    return unit
 
 
 def format_number(value: float) -> str:

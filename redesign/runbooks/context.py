@@ -63,7 +63,6 @@ from .wording import (
     per_item_minutes,
     ready_clock,
     singular,
-    volume_words,
 )
 
 if TYPE_CHECKING:
@@ -233,8 +232,10 @@ def _batch_words(figures: Figures, workflow_id: str) -> str | None:
     per_run = capacity.items_per_week / capacity.runs_per_week
     if per_run >= 1.5 or capacity.runs_per_week <= 1:
         return f"Each batch holds {how_many(per_run, capacity.unit, 'a run')}."
-    return (f"The batches hold {how_many(capacity.items_per_week, capacity.unit, 'a week')} "
-            "a week in all.")
+    in_all = how_many(capacity.items_per_week, capacity.unit, "a week")
+    if capacity.items_per_week >= 0.95:
+        in_all += " a week"
+    return f"The batches hold {in_all} in all."
 
 
 def _ready_sentence(operation: "Operation", ready: OutputReady | None, second_person: bool
@@ -372,9 +373,9 @@ def workflow_context(operation: "Operation", figures: Figures, workflow_id: str,
 
     volume = None
     if workflow.volume is not None and capacity.runs_per_week < 1:
-        volume = f"{volume_words(workflow.volume)}."
+        volume = f"{str(workflow.volume)}."
     elif workflow.volume is not None:
-        volume = (f"{volume_words(workflow.volume)}: {count_words(capacity.items_per_week)} a week, in "
+        volume = (f"{str(workflow.volume)}: {count_words(capacity.items_per_week)} a week, in "
                   f"{count_words(capacity.runs_per_week)} run{'' if capacity.runs_per_week == 1 else 's'}.")
     people_time = None
     if capacity.human_minutes_per_week:
@@ -750,7 +751,7 @@ def index_context(operation: "Operation", figures: Figures, ext: str) -> IndexPa
             link=_workflow_link(workflow, ext, ""),
             owner=actor_title(operation, workflow.owner),
             starts=trigger_phrase(operation, workflow),
-            volume=volume_words(workflow.volume) if workflow.volume else "not stated",
+            volume=str(workflow.volume) if workflow.volume else "not stated",
             people_time=(f"{hours_words(minutes / 60)} a week" if minutes else "none"),
         ))
     roles = []
@@ -796,7 +797,8 @@ def index_context(operation: "Operation", figures: Figures, ext: str) -> IndexPa
         if figures.readiness.all_met:
             readiness_summary = "All four prerequisites are met: the redesign can go ahead."
         else:
-            readiness_summary = (f"{met} of the four prerequisites are met. The redesign waits "
+            readiness_summary = (f"{met} of the four prerequisites {'is' if met == 1 else 'are'} "
+                                 f"met. The redesign waits "
                                  "until all four are.")
 
     phases = []

@@ -10,14 +10,9 @@ the same way, and no page shows a raw float.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
 
-from ..model.base import format_number
+from ..model.base import format_number, singular
 from ..timing import clock
-
-if TYPE_CHECKING:
-    from ..model import Rate
-
 
 TRIGGER_WORDS = {"automated": "starts automatically", "scheduled": "starts on its schedule",
                  "human": "human-initiated"}
@@ -83,13 +78,6 @@ def people_words(headcount: float) -> str:
     return f"{format_number(headcount)} FTE"
 
 
-def singular(unit: str) -> str:
-    """``'notifications' -> 'notification'``; units that do not end in a plain 's' stay."""
-    if unit.endswith("s") and not unit.endswith("ss"):
-        return unit[:-1]
-    return unit
-
-
 def mid_sentence(text: str) -> str:
     """Text as it continues a sentence: its first word lower-cased unless it is
     an acronym or a name with capitals inside ('Own 20 more accounts' -> 'own 20
@@ -112,12 +100,6 @@ def in_sentence(title: str) -> str:
         else:
             out.append(word)
     return " ".join(out)
-
-
-def volume_words(volume: "Rate") -> str:
-    """``'40 notifications per day'``; a count of one takes the singular ('1 report per day')."""
-    unit = singular(volume.unit) if volume.count == 1 else volume.unit
-    return f"{format_number(volume.count)} {unit} per {volume.per}"
 
 
 def lower_first(text: str) -> str:
