@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, Optional
 
@@ -218,26 +218,18 @@ def find_config(start: str | os.PathLike[str]) -> Path | None:
 class ConfigResolver:
     """Finds the configuration of each spec: an explicit file, or the nearest one."""
 
-    def __init__(self, explicit: str | os.PathLike[str] | None = None,
-                 overrides: dict[str, Any] | None = None):
+    def __init__(self, explicit: str | os.PathLike[str] | None = None):
         #: The explicit configuration file, if any (worker processes reload it).
         self.explicit_path = os.fspath(explicit) if explicit else None
         self._explicit = load_config(explicit) if explicit else None
-        self._overrides = overrides or {}
         self._by_file: dict[Path, Config] = {}
 
     def for_path(self, spec_path: str | os.PathLike[str]) -> Config:
         if self._explicit is not None:
-            return self._apply(self._explicit)
+            return self._explicit
         found = find_config(Path(spec_path).parent if Path(spec_path).suffix else spec_path)
         if found is None:
-            return self._apply(DEFAULT_CONFIG)
+            return DEFAULT_CONFIG
         if found not in self._by_file:
             self._by_file[found] = load_config(found)
-        return self._apply(self._by_file[found])
-
-    def _apply(self, config: Config) -> Config:
-        if not self._overrides:
-            return config
-        allowed = {f.name for f in fields(Config)}
-        return replace(config, **{k: v for k, v in self._overrides.items() if k in allowed})
+        return self._by_file[found]

@@ -7,7 +7,7 @@ this type; reporters only ever format a list of them.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Iterable, Sequence, Union
 
 PathPart = Union[str, int]
@@ -70,7 +70,6 @@ class Diagnostic:
     end_column: int = 0
     #: The rule's short name (``ai-output-unapproved``), for reporters.
     name: str = ""
-    related: tuple[str, ...] = field(default=())
 
     @property
     def json_path(self) -> str:

@@ -246,12 +246,6 @@ class WorkflowGraph:
             self._ancestors = self._ancestor_bits()
         return self._ancestors
 
-    def is_before(self, first: str, second: str) -> bool:
-        ancestors = self.ancestors_bits()
-        if ancestors is None:
-            return False
-        return bool(ancestors[StepId(second)] & self._bit(StepId(first)))
-
     def entry_steps(self) -> list[StepId]:
         """Steps nothing leads to, in spec order."""
         return [sid for sid in self._steps if self._graph.in_degree(sid) == 0]

@@ -184,7 +184,6 @@ class SpecDocument:
         hint: str = "",
         severity: Severity = Severity.ERROR,
         at_key: bool = False,
-        related: tuple[str, ...] = (),
     ) -> Diagnostic:
         """Build a diagnostic placed at ``path`` in this document."""
         position = (
@@ -206,7 +205,6 @@ class SpecDocument:
             message=message,
             hint=hint,
             path=tuple(path),
-            related=related,
         )
 
 

@@ -46,9 +46,6 @@ class ReadinessAssessment:
     def prerequisite(self, key: str) -> PrerequisiteStatus:
         return next(p for p in self.prerequisites if p.key == key)
 
-    @property
-    def foundation_at_quality(self) -> bool:
-        return self.prerequisite("foundation").met is True
 
 
 def _count(number: int, noun: str) -> str:

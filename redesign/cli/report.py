@@ -175,9 +175,9 @@ def _run_report(command: str, run: Callable[..., Any], request: ReportRequest) -
         click.echo(f"redesign: wrote baseline {request.write_baseline} "
                    f"({count} finding{'' if count == 1 else 's'})", err=True)
         sys.exit(EXIT_CLEAN)
-    if any(d.severity >= request.threshold for d in report.diagnostics):
-        sys.exit(EXIT_FINDINGS)
-    sys.exit(EXIT_CLEAN)
+    from ..check import failing
+
+    sys.exit(EXIT_FINDINGS if failing(report, request.threshold) else EXIT_CLEAN)
 
 
 def _write(path: str, content: str) -> None:

@@ -20,8 +20,6 @@ from .workflows import Workflow
 API_VERSION = "redesign/v1"
 KIND = "Operation"
 
-State = Literal["pre", "post"]
-
 
 def _revision_text(value: object) -> object:
     if isinstance(value, (int, float)) and not isinstance(value, bool):

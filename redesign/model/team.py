@@ -7,7 +7,7 @@ from typing import Literal, Optional
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import ClockTime, Id, Number, Period, SpecModel, Text, TimeRate, per_week
+from .base import ClockTime, Id, Number, Period, SpecModel, Text, TimeRate
 
 TeamPattern = Literal[
     "expanded-account-ownership",
@@ -124,33 +124,6 @@ class Role(SpecModel):
         if activity.percent is not None:
             return self.hours_per_week * activity.percent / 100
         return None
-
-    def work_split(self, computed: dict[str, float] | None = None) -> tuple[float, float] | None:
-        """(screen %, room %) of the role's activities, or None.
-
-        ``computed`` gives the hours per person of workflow-backed activities,
-        by activity id (see :mod:`redesign.capacity`).
-        """
-        screen = room = 0.0
-        for activity in self.activities:
-            hours = self.activity_hours(activity)
-            if hours is None and computed is not None:
-                hours = computed.get(activity.id)
-            if hours is None:
-                continue
-            if activity.kind == "screen":
-                screen += hours
-            else:
-                room += hours
-        total = screen + room
-        if total == 0:
-            return None
-        return (100 * screen / total, 100 * room / total)
-
-    def caseload_per_week(self, working_days_per_week: float = 5.0) -> float | None:
-        if self.caseload is None or self.caseload.per is None:
-            return None
-        return per_week(self.caseload.per_person, self.caseload.per, working_days_per_week)
 
 
 class Team(SpecModel):

@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET
 from itertools import groupby
 
 from ..diagnostics import Diagnostic
+from ..diagnostics import worst as worst_severity
 from ..fingerprint import repository_path
 from ..validate import Report
 from . import RenderOptions
@@ -70,9 +71,8 @@ def render(report: Report, options: RenderOptions) -> str:
                 ET.SubElement(case, "error", {"message": message, "type": rule}).text = text
             elif any(d.severity >= options.fail_on for d in diagnostics):
                 failures += 1
-                worst = max(d.severity for d in diagnostics)
                 ET.SubElement(case, "failure", {"message": message,
-                                                "type": worst.label}).text = text
+                                                "type": worst_severity(diagnostics).label}).text = text
             else:
                 ET.SubElement(case, "system-out").text = text
     tests = len(suite)

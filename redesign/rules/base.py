@@ -7,7 +7,7 @@ rule id and the configured severity onto each, as a :class:`Diagnostic`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Callable, Iterable
 
@@ -105,4 +105,4 @@ def path_text(steps: Iterable[str]) -> str:
     return " -> ".join(steps)
 
 
-__all__ = ["Finding", "Rule", "RuleContext", "rule", "path_text", "field"]
+__all__ = ["Finding", "Rule", "RuleContext", "rule", "path_text"]
