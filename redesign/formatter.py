@@ -47,6 +47,7 @@ from ruamel.yaml.resolver import VersionedResolver
 from .diagnostics import Diagnostic, JsonPath, Severity, format_json_path, sort_diagnostics
 from .fileio import write_atomic
 from .loader import DEFAULT_LIMITS, Limits, SpecDocument, load_bytes, load_text
+from .validate import display_path as shown_path
 
 if TYPE_CHECKING:
     from .config import ConfigResolver
@@ -566,11 +567,6 @@ def _cannot_write(path: str, error: Exception) -> Diagnostic:
 # Files
 
 
-def _shown(path: Path) -> str:
-    text = os.fspath(path)
-    return text[2:] if text.startswith("./") else text
-
-
 def _line_ending(raw: bytes) -> bytes:
     """The file's line ending, from its first line: CRLF, or LF."""
     first = raw.find(b"\n")
@@ -580,7 +576,7 @@ def _line_ending(raw: bytes) -> bytes:
 def format_file(path: str | os.PathLike[str], *, write: bool = True,
                 limits: Limits = DEFAULT_LIMITS, display_path: str | None = None) -> FormattedFile:
     """Format one file; with ``write``, replace it atomically when it changes."""
-    shown = display_path if display_path is not None else _shown(Path(path))
+    shown = display_path if display_path is not None else shown_path(Path(path))
     result = FormattedFile(shown)
     try:
         with open(path, "rb") as handle:

@@ -27,6 +27,7 @@ from typing import Any, Sequence
 from .fileio import write_atomic, write_changed
 from .loader import load_text
 from .schema import SPEC_SCHEMA_FILE, schema_documents
+from .validate import display_path
 
 __all__ = [
     "DEFAULT_ROLE",
@@ -280,11 +281,6 @@ def render_specs(context: dict[str, Any]) -> dict[str, str]:
 # Writing the pair
 
 
-def _shown(path: Path) -> str:
-    text = os.fspath(path)
-    return text[2:] if text.startswith("./") else text
-
-
 def scaffold_operation(request: NewOperation, *, force: bool = False,
                        cwd: Path | None = None) -> Scaffold:
     """Write ``pre.yaml`` and ``post.yaml`` into the request's directory.
@@ -296,12 +292,12 @@ def scaffold_operation(request: NewOperation, *, force: bool = False,
     absolute = Path(os.path.abspath(here / directory))
     result = Scaffold(directory=directory)
     if absolute.exists() and not absolute.is_dir():
-        result.problems.append(InitProblem(f"{_shown(directory)} is a file, not a directory",
+        result.problems.append(InitProblem(f"{display_path(directory)} is a file, not a directory",
                                            "choose another --dir"))
         return result
     existing = [directory / name for name in SPEC_FILES if (absolute / name).exists()]
     if existing and not force:
-        listed = " and ".join(_shown(path) for path in existing)
+        listed = " and ".join(display_path(path) for path in existing)
         result.problems.append(InitProblem(
             f"{listed} already exist{'s' if len(existing) == 1 else ''}",
             "pass --force to overwrite, or choose another --dir"))
@@ -322,7 +318,7 @@ def scaffold_operation(request: NewOperation, *, force: bool = False,
             return result
         result.schemas_written = [_relative_to(path, here) for path in written]
         schema = home / SPEC_SCHEMA_FILE
-    context = template_context(request, schema_reference(absolute, schema), _shown(directory))
+    context = template_context(request, schema_reference(absolute, schema), display_path(directory))
     for name, text in render_specs(context).items():
         try:
             write_atomic(absolute / name, text)
@@ -334,7 +330,7 @@ def scaffold_operation(request: NewOperation, *, force: bool = False,
 
 
 def _cannot_write(path: Path, error: OSError) -> InitProblem:
-    return InitProblem(f"cannot write {_shown(path)}: {error.strerror or error}",
+    return InitProblem(f"cannot write {display_path(path)}: {error.strerror or error}",
                        "check that the directory is writable")
 
 

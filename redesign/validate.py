@@ -73,7 +73,8 @@ class Report:
 # Paths
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
+    """A path as reports show it: as given, without a leading './'."""
     text = os.fspath(path)
     return text[2:] if text.startswith("./") else text
 
@@ -207,7 +208,7 @@ def validate_paths(arguments: Sequence[str], resolver: "ConfigResolver | None" =
         return report
     for path in files:
         limits = resolver.for_path(path).limits
-        document = load_file(path, limits, display_path=_display(path))
+        document = load_file(path, limits, display_path=display_path(path))
         operation, diagnostics = validate_document(document)
         report.results.append(SpecResult(
             path=document.path, document=document, operation=operation,

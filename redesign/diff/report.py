@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from typing import Callable
 
 from ..capacity import RoleCapacity, WorkflowCapacity
+from ..reporters.text import styled
 from .compare import figure, percent_change, split_text
 from .model import ASPECTS, CATEGORIES, Change, DiffReport, RoleFigures, Side, SpecDiff
+
 
 @dataclass(frozen=True)
 class RenderOptions:
@@ -32,14 +34,6 @@ class RenderOptions:
 _KIND_COLOUR = {"+": "green", "-": "red", "~": "yellow"}
 
 
-def _style(text: str, options: RenderOptions, **style) -> str:
-    if not options.color:
-        return text
-    import click
-
-    return click.style(text, **style)
-
-
 def _side_line(symbol: str, side: Side | None) -> str:
     if side is None:
         return f"{symbol} (none)"
@@ -48,22 +42,23 @@ def _side_line(symbol: str, side: Side | None) -> str:
 
 def _text_one(diff: SpecDiff, options: RenderOptions) -> list[str]:
     out = [
-        _style(_side_line("---", diff.old), options, bold=True),
-        _style(_side_line("+++", diff.new), options, bold=True),
+        styled(_side_line("---", diff.old), options.color, bold=True),
+        styled(_side_line("+++", diff.new), options.color, bold=True),
     ]
     if diff.risks:
-        out += ["", _style("Risks", options, fg="red", bold=True)]
-        out += [_style(f"  ! {change.subject} {change.id}: {change.risk}", options, fg="red")
+        out += ["", styled("Risks", options.color, fg="red", bold=True)]
+        out += [styled(f"  ! {change.subject} {change.id}: {change.risk}", options.color, fg="red")
                 for change in diff.risks]
     for category, title in CATEGORIES.items():
         changes = diff.in_category(category)
         if not changes:
             continue
-        out += ["", _style(title, options, bold=True)]
+        out += ["", styled(title, options.color, bold=True)]
         for change in changes:
-            line = f"  {_style(change.kind, options, fg=_KIND_COLOUR[change.kind], bold=True)} {change.message}"
+            kind = styled(change.kind, options.color, fg=_KIND_COLOUR[change.kind], bold=True)
+            line = f"  {kind} {change.message}"
             if change.risk:
-                line += _style("  (risk)", options, fg="red", bold=True)
+                line += styled("  (risk)", options.color, fg="red", bold=True)
             out.append(line)
     out += ["", diff.summary]
     return out

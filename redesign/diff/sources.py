@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-SPEC_SUFFIXES = (".yaml", ".yml")
+from ..validate import SPEC_SUFFIXES
 
 
 class SourceError(Exception):

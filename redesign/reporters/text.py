@@ -10,8 +10,9 @@ from . import RenderOptions
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "blue"}
 
 
-def _style(text: str, options: RenderOptions, **style) -> str:
-    if not options.color:
+def styled(text: str, color: bool, **style) -> str:
+    """``text`` in ANSI style when ``color`` is on (click.style), as it is otherwise."""
+    if not color:
         return text
     import click
 
@@ -30,8 +31,8 @@ def format_diagnostic(diagnostic: Diagnostic, options: RenderOptions,
                       source: list[str] | None = None) -> list[str]:
     severity = diagnostic.severity
     head = (
-        f"{_style(diagnostic.location(), options, bold=True)}: "
-        f"{_style(severity.label, options, fg=_COLOURS[severity], bold=True)} "
+        f"{styled(diagnostic.location(), options.color, bold=True)}: "
+        f"{styled(severity.label, options.color, fg=_COLOURS[severity], bold=True)} "
         f"[{diagnostic.rule}] {diagnostic.message}"
     )
     out = [head]
@@ -45,11 +46,11 @@ def format_diagnostic(diagnostic: Diagnostic, options: RenderOptions,
         width = 1
         if diagnostic.end_line == diagnostic.line and diagnostic.end_column > diagnostic.column:
             width = min(diagnostic.end_column - diagnostic.column, max(len(text) - caret_at, 1))
-        out.append(f"  {_style(number, options, dim=True)} | {text}")
+        out.append(f"  {styled(number, options.color, dim=True)} | {text}")
         out.append(f"  {gutter} | {' ' * min(caret_at, 200)}"
-                   f"{_style('^' * width, options, fg=_COLOURS[severity])}")
+                   f"{styled('^' * width, options.color, fg=_COLOURS[severity])}")
     if diagnostic.hint:
-        out.append(f"  {_style('hint', options, fg='cyan')}: {diagnostic.hint}")
+        out.append(f"  {styled('hint', options.color, fg='cyan')}: {diagnostic.hint}")
     return out
 
 
