@@ -74,8 +74,8 @@ class Git:
         if self._toplevel is None:
             result = self._run("rev-parse", "--show-toplevel")
             if result.returncode != 0:
-                raise SourceError(f"{self.cwd} is not in a git repository; REV:path and --base "
-                                  "read specs through git")
+                raise SourceError(f"{self.cwd} is not in a git repository; revisions are read "
+                                  "through git")
             self._toplevel = Path(result.stdout.decode("utf-8", "replace").strip())
         return self._toplevel
 

@@ -161,7 +161,7 @@ def test_outside_a_repository(tmp_path, monkeypatch):
     (tmp_path / "spec.yaml").write_text(PRE)
     code, out, err = run("diff", "HEAD:spec.yaml", "spec.yaml", cwd=tmp_path)
     assert (code, out) == (2, "")
-    assert err == f"redesign: {tmp_path} is not in a git repository; REV:path and --base read specs through git\n"
+    assert err == f"redesign: {tmp_path} is not in a git repository; revisions are read through git\n"
     with pytest.raises(SourceError, match="is not in a git repository"):
         resolve_pairs([], base="HEAD", cwd=tmp_path)
 
