@@ -255,7 +255,7 @@ def _invalid(doc: SpecDocument, path: tuple, group: list[dict]) -> Diagnostic:
     value = error.get("input")
     ctx = error.get("ctx") or {}
     name = next((part for part in reversed(path) if isinstance(part, str)), "value")
-    place = describe_place(doc.data, path)
+    place = describe_place(doc.data, path[:-1] if path and isinstance(path[-1], str) else path)
     got = describe_value(value)
 
     if kind == "literal_error":
