@@ -77,6 +77,11 @@ class WorkflowCapacity:
             return None
         return self.human_minutes_per_week / self.items_per_week
 
+    def step_minutes(self, step_id: str) -> float | None:
+        """Human minutes per week of one step (team total); None for a machine step."""
+        found = [load.minutes_per_week for load in self.steps if load.step == step_id]
+        return sum(found) if found else None
+
     def minutes_by_role(self) -> dict[str, float]:
         totals: dict[str, float] = {}
         for load in self.steps:
@@ -237,15 +242,20 @@ def governed_step(workflow: "Workflow", gate: "QualityGate") -> str | None:
     return None
 
 
-def _workflow_capacity(operation: "Operation", workflow: "Workflow", runs: float) -> WorkflowCapacity:
-    working_days = operation.calendar.working_days_per_week
-    items = workflow.volume.per_week(working_days) if workflow.volume else runs
-    gates = operation.gates_for(workflow.id)
+def gated_steps(operation: "Operation", workflow: "Workflow") -> dict[str, "QualityGate"]:
+    """The quality gate of each step a gate governs (the first gate wins)."""
     gated: dict[str, "QualityGate"] = {}
-    for gate in gates:
+    for gate in operation.gates_for(workflow.id):
         step_id = governed_step(workflow, gate)
         if step_id and step_id not in gated:
             gated[step_id] = gate
+    return gated
+
+
+def _workflow_capacity(operation: "Operation", workflow: "Workflow", runs: float) -> WorkflowCapacity:
+    working_days = operation.calendar.working_days_per_week
+    items = workflow.volume.per_week(working_days) if workflow.volume else runs
+    gated = gated_steps(operation, workflow)
     loads: list[StepLoad] = []
     review_total = 0.0
     reviewers: set[str] = set()

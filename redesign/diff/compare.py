@@ -1154,7 +1154,7 @@ def _approvals(workflow: "Workflow") -> int:
 
 
 def _step_minutes(capacity: WorkflowCapacity, step_id: str) -> float:
-    return sum(load.minutes_per_week for load in capacity.steps if load.step == step_id)
+    return capacity.step_minutes(step_id) or 0.0
 
 
 def _caseload_words(caseload) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..capacity import CapacityModel, capacity_of, whole_percent
+from ..capacity import CapacityModel, capacity_of, gated_steps, whole_percent
 from ..diagram import actor_title, mermaid, step_title, trigger_phrase, words, workflow_title
 from ..graph import OperationGraph
 from ..model.base import format_number
@@ -160,21 +160,10 @@ def _cadence(operation: "Operation", root: "Workflow", runs_per_week: float) -> 
 def _step_minutes_per_run(figures: Figures, workflow_id: str, step_id: str) -> float | None:
     """The people's minutes a step takes per run (the whole team's)."""
     capacity = figures.capacity.workflows[workflow_id]
-    for load in capacity.steps:
-        if load.step == step_id and capacity.runs_per_week:
-            return load.minutes_per_week / capacity.runs_per_week
-    return None
-
-
-def _gate_of(operation: "Operation", workflow: "Workflow") -> dict[str, "QualityGate"]:
-    from ..capacity import governed_step
-
-    gated: dict[str, "QualityGate"] = {}
-    for gate in operation.gates_for(workflow.id):
-        step_id = governed_step(workflow, gate)
-        if step_id and step_id not in gated:
-            gated[step_id] = gate
-    return gated
+    minutes = capacity.step_minutes(step_id)
+    if minutes is None or not capacity.runs_per_week:
+        return None
+    return minutes / capacity.runs_per_week
 
 
 def _step_time(operation: "Operation", figures: Figures, workflow: "Workflow", step: "Step",
@@ -197,10 +186,7 @@ def _step_time(operation: "Operation", figures: Figures, workflow: "Workflow", s
             return None
         minutes = machine_step_minutes(step, capacity.items_per_week / runs)
         return f"About {minutes_words(minutes)} {per}, machine time."
-    minutes_week = None
-    for load in capacity.steps:
-        if load.step == step.id:
-            minutes_week = load.minutes_per_week * share_of
+    minutes_week = (capacity.step_minutes(step.id) or 0) * share_of
     if not minutes_week:
         return None
     share = step.percent_of_items / 100
@@ -331,7 +317,7 @@ def workflow_context(operation: "Operation", figures: Figures, workflow_id: str,
     working_days = operation.calendar.working_days_per_week
     order = graph.order()
     numbers = {step_id: n for n, step_id in enumerate(order, start=1)}
-    gated = _gate_of(operation, workflow)
+    gated = gated_steps(operation, workflow)
 
     def ref(step_id: str | None) -> StepRef | None:
         if step_id is None or step_id not in numbers:
@@ -442,7 +428,9 @@ def _gate_view(operation: "Operation", figures: Figures, workflow: "Workflow",
     step_ref = ref(step_id)
     step = workflow.step(step_id) if step_id else None
     items = capacity.items_per_week * (step.percent_of_items / 100 if step else 1)
-    weekly = gate.review_minutes_per_week(items, capacity.runs_per_week)
+    weekly = capacity.step_minutes(step_id) if step_id else None
+    if weekly is None:  # the gate governs no step a person does (RD304)
+        weekly = gate.review_minutes_per_week(items, capacity.runs_per_week)
     per_batch = gate.batch_size or (items / capacity.runs_per_week if capacity.runs_per_week else items)
     procedure: list[str] = []
     summary = None
@@ -595,7 +583,7 @@ def role_context(operation: "Operation", figures: Figures, role_id: str, ext: st
         wcap = figures.capacity.workflows[workflow.id]
         per = _per_run_phrase(wcap.runs_per_week, working_days)
         numbers = {s: n for n, s in enumerate(graph.order(), start=1)}
-        gated = _gate_of(operation, workflow)
+        gated = gated_steps(operation, workflow)
         steps = []
         total = 0.0
         for step_id in graph.order():
