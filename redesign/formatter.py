@@ -44,9 +44,16 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.resolver import VersionedResolver
 
-from .diagnostics import Diagnostic, JsonPath, Severity, format_json_path, sort_diagnostics
+from .diagnostics import (
+    Diagnostic,
+    JsonPath,
+    Severity,
+    format_json_path,
+    sort_diagnostics,
+)
 from .fileio import write_atomic
 from .loader import DEFAULT_LIMITS, Limits, SpecDocument, load_bytes, load_text
+from .model.base import counted
 from .validate import display_path as shown_path
 
 if TYPE_CHECKING:
@@ -152,7 +159,7 @@ class FormatReport:
     def summary(self) -> str:
         """One line: how many files changed (or would), stayed, or could not be formatted."""
         def count(number: int, text: str) -> str:
-            return f"{number} file{'' if number == 1 else 's'} {text}"
+            return f"{counted(number, 'file')} {text}"
 
         changed = len(self.changed)
         unchanged = len(self.files) - changed - len(self.failed)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .diagnostics import JsonPath
-from .model.base import format_number
+from .model.base import counted, format_number
 from .model.readiness import CADENCE_DAYS, Readiness, Thresholds
 
 if TYPE_CHECKING:
@@ -48,10 +48,6 @@ class ReadinessAssessment:
 
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
 def _at_least_as_often(actual: str, required: str) -> bool:
     return CADENCE_DAYS[actual] <= CADENCE_DAYS[required]
 
@@ -66,7 +62,7 @@ def assess_readiness(operation: "Operation") -> ReadinessAssessment:
 
     # 1. Foundation at quality
     threshold = (f"at most {format_number(t.max_editing_percent)}% editing before use, across "
-                 f"at least {_count(t.min_workflows, 'deployed workflow')}")
+                 f"at least {counted(t.min_workflows, 'deployed workflow')}")
     evidence = readiness.foundation
     if evidence is None:
         statuses.append(PrerequisiteStatus(1, "foundation", "Foundation at quality", None, threshold,
@@ -82,10 +78,10 @@ def assess_readiness(operation: "Operation") -> ReadinessAssessment:
                 f"editing is {format_number(evidence.editing_percent)}%, above "
                 f"{format_number(t.max_editing_percent)}%: the Foundation is still calibrating")
         if len(evidence.workflows) < t.min_workflows:
-            problems.append(f"{_count(len(evidence.workflows), 'deployed workflow')} measured, "
+            problems.append(f"{counted(len(evidence.workflows), 'deployed workflow')} measured, "
                             f"fewer than {t.min_workflows}")
         text = (f"{format_number(evidence.editing_percent)}% editing across "
-                f"{_count(len(evidence.workflows), 'workflow')}")
+                f"{counted(len(evidence.workflows), 'workflow')}")
         if evidence.measured_on:
             text += f", measured {evidence.measured_on.isoformat()}"
         statuses.append(PrerequisiteStatus(1, "foundation", "Foundation at quality", not problems,

@@ -128,6 +128,7 @@ def _run_report(command: str, run: Callable[..., Any], request: ReportRequest) -
     """Run validate or check for a request, report, write the files, and exit."""
     from ..baseline import BaselineError, apply_baseline, baseline_document, load_baseline
     from ..changes import ChangesError, changed_files
+    from ..model.base import counted
     from ..reporters import DEFAULT_RULES_URL, RenderOptions, render
 
     if request.write_baseline and request.changed_since is not None:
@@ -173,7 +174,7 @@ def _run_report(command: str, run: Callable[..., Any], request: ReportRequest) -
     if request.write_baseline and accepted is not None:
         _write(request.write_baseline, accepted)
         click.echo(f"redesign: wrote baseline {request.write_baseline} "
-                   f"({count} finding{'' if count == 1 else 's'})", err=True)
+                   f"({counted(count, 'finding')})", err=True)
         sys.exit(EXIT_CLEAN)
     from ..check import failing
 

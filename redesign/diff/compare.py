@@ -20,7 +20,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
 
 from ..capacity import CapacityModel, RoleCapacity, WorkflowCapacity, capacity_of, governed_step
-from ..model.base import format_number
+from ..model.base import counted, format_number
 from ..model.rollout import TRANSITION_ORDER
 from ..model.workflows import APPROVAL_STEP_TYPES
 from ..readiness import ReadinessAssessment, assess_readiness
@@ -128,10 +128,6 @@ def _hours_a_week(hours: float) -> str:
     return f"{figure(hours)} hour{'' if figure(hours) == '1' else 's'} a week"
 
 
-def _plural(count: int | float, word: str) -> str:
-    return f"{format_number(count)} {word}{'' if count == 1 else 's'}"
-
-
 def _quoted(text: str | None) -> str:
     return "none" if text is None else f"'{text}'"
 
@@ -158,13 +154,13 @@ class _Facts:
     def phrases(self, risks: int) -> list[str]:
         out = []
         if self.automated:
-            out.append(f"{_plural(self.automated, 'step')} automated")
+            out.append(f"{counted(self.automated, 'step')} automated")
         for (old, new), count in sorted(self.triggers.items()):
-            out.append(f"{_plural(count, 'trigger')} {old} -> {new}")
+            out.append(f"{counted(count, 'trigger')} {old} -> {new}")
         if self.approvals_removed:
-            out.append(f"{_plural(self.approvals_removed, 'human approval')} removed")
+            out.append(f"{counted(self.approvals_removed, 'human approval')} removed")
         for (old, new), count in sorted(self.gate_modes.items()):
-            out.append(f"{_plural(count, 'gate')} {old} -> {new}")
+            out.append(f"{counted(count, 'gate')} {old} -> {new}")
         for workflow, old, new in self.review_minutes:
             prefix = f"{workflow} " if len(self.review_minutes) > 1 else ""
             out.append(f"{prefix}review minutes per reviewer {figure(old)} -> {figure(new)}"
@@ -174,14 +170,14 @@ class _Facts:
         out.extend(self.caseloads)
         out.extend(self.splits)
         if self.allocations_added:
-            out.append(f"{_plural(self.allocations_added, 'allocation')} added")
+            out.append(f"{counted(self.allocations_added, 'allocation')} added")
         if self.metrics_replaced:
-            out.append(f"{_plural(self.metrics_replaced, 'metric')} replaced")
+            out.append(f"{counted(self.metrics_replaced, 'metric')} replaced")
         if self.readiness is not None:
             old, new, total = self.readiness
             out.append(f"readiness {old}/{total} -> {new}/{total} prerequisites met")
         if risks:
-            out.append(f"{_plural(risks, 'risk')} flagged")
+            out.append(f"{counted(risks, 'risk')} flagged")
         return out
 
 
@@ -290,13 +286,13 @@ class _Comparison:
         risks = sum(1 for change in changes if change.risk)
         phrases = self.facts.phrases(risks)
         if self.old is None or self.new is None:
-            summary = (f"spec added, compared with nothing: {_plural(len(changes), 'thing')} added"
+            summary = (f"spec added, compared with nothing: {counted(len(changes), 'thing')} added"
                        if self.old is None else
-                       f"spec removed, compared with nothing: {_plural(len(changes), 'thing')} removed")
+                       f"spec removed, compared with nothing: {counted(len(changes), 'thing')} removed")
         elif phrases:
             summary = ", ".join(phrases)
         elif changes:
-            counts = [_plural(len(changes), "change")]
+            counts = [counted(len(changes), "change")]
             summary = (f"{counts[0]}: {sum(c.kind == '+' for c in changes)} added, "
                        f"{sum(c.kind == '-' for c in changes)} removed, "
                        f"{sum(c.kind == '~' for c in changes)} changed")

@@ -237,6 +237,11 @@ def singular(unit: str) -> str:
     return unit
 
 
+def counted(count: float, noun: str) -> str:
+    """``(3, 'file') -> '3 files'``, ``(1, 'hour') -> '1 hour'``, ``(2.5, 'hour') -> '2.5 hours'``."""
+    return f"{format_number(count)} {noun}{'' if count == 1 else 's'}"
+
+
 def format_number(value: float) -> str:
     """``2.0 -> '2'``, ``2.5 -> '2.5'``, ``0.3333 -> '0.33'``."""
     if value == int(value):

@@ -4,6 +4,7 @@ with a caret under the column, and a hint line."""
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Severity
+from ..model.base import counted
 from ..validate import Report
 from . import RenderOptions
 
@@ -61,9 +62,8 @@ def summary(report: Report) -> str:
         (sum(1 for d in diagnostics if d.severity is level), level.label)
         for level in (Severity.ERROR, Severity.WARNING, Severity.INFO)
     ]
-    parts = [f"{count} {label}{'' if count == 1 else 's'}" for count, label in counts if count]
-    files = len(report.results)
-    checked = f"{files} file{'' if files == 1 else 's'}"
+    parts = [counted(count, label) for count, label in counts if count]
+    checked = counted(len(report.results), "file")
     baselined = f" ({report.baselined} baselined)" if report.baselined else ""
     if not parts:
         return f"{checked}: no problems found{baselined}"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from ..model.base import format_number, singular
+from ..model.base import counted, format_number, singular
 from ..timing import clock
 
 TRIGGER_WORDS = {"automated": "starts automatically", "scheduled": "starts on its schedule",
@@ -62,7 +62,7 @@ def minutes_words(minutes: float) -> str:
 def hours_words(hours: float) -> str:
     """``4.5833 -> '4.6 hours'``, ``1 -> '1 hour'``."""
     rounded = round(hours, 1)
-    return f"{format_number(rounded)} hour{'' if rounded == 1 else 's'}"
+    return counted(rounded, "hour")
 
 
 def count_words(count: float) -> str:
@@ -137,7 +137,7 @@ def per_item_minutes(minutes: float) -> str:
     """``2 -> '2 minutes'``, ``1 -> '1 minute'``, ``0.75 -> '0.75 minutes'``, ``180 -> '3 hours'``."""
     if minutes >= 60:
         return minutes_words(minutes)
-    return f"{format_number(minutes)} minute{'' if minutes == 1 else 's'}"
+    return counted(minutes, "minute")
 
 
 def how_many(count: float, unit: str, per: str) -> str:
